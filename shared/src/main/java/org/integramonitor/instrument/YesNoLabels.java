@@ -1,0 +1,4 @@
+package org.integramonitor.instrument;
+
+public record YesNoLabels(LocalizedText yes, LocalizedText no) {
+}

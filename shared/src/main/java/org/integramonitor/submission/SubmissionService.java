@@ -1,0 +1,104 @@
+package org.integramonitor.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.integramonitor.instrument.Instrument;
+import org.integramonitor.instrument.InstrumentCatalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Receives anonymous survey submissions: validate against the named version, then store exactly once. */
+public final class SubmissionService {
+
+    private final InstrumentCatalog catalog;
+    private final SubmissionStore store;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final int freeTextRetentionDays;
+
+    /**
+     * @param zone                  the time zone whose calendar date is stored (the programme's, Europe/Vilnius)
+     * @param freeTextRetentionDays how long free-text answers are kept before they may be deleted
+     */
+    public SubmissionService(InstrumentCatalog catalog, SubmissionStore store, ObjectMapper mapper, Clock clock,
+                             ZoneId zone, int freeTextRetentionDays) {
+        this.catalog = catalog;
+        this.store = store;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.zone = zone;
+        this.freeTextRetentionDays = freeTextRetentionDays;
+    }
+
+    public SubmissionOutcome receive(String instrumentId, JsonNode body) {
+        if (!catalog.knows(instrumentId)) {
+            return new SubmissionOutcome.UnknownInstrument("no published instrument '" + instrumentId + "'");
+        }
+        SubmissionValidator.EnvelopeResult envelopeResult = SubmissionValidator.parseEnvelope(body);
+        if (envelopeResult.envelope().isEmpty()) {
+            return new SubmissionOutcome.Invalid(envelopeResult.errors());
+        }
+        SubmissionValidator.Envelope envelope = envelopeResult.envelope().get();
+        Optional<Instrument> instrument = catalog.published(instrumentId, envelope.instrumentVersion());
+        if (instrument.isEmpty()) {
+            return new SubmissionOutcome.UnknownInstrument("instrument '" + instrumentId + "' has no published version "
+                    + envelope.instrumentVersion());
+        }
+        SubmissionValidator.AnswersResult answersResult = SubmissionValidator.validateAnswers(instrument.get(), envelope);
+        if (answersResult.submission().isEmpty()) {
+            return new SubmissionOutcome.Invalid(answersResult.errors());
+        }
+        return store(answersResult.submission().get());
+    }
+
+    private SubmissionOutcome store(ValidSubmission submission) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        String answersJson = canonicalJson(submission.answers());
+        StoredSubmission stored = new StoredSubmission(submission.submissionId(), submission.instrumentId(),
+                submission.instrumentVersion(), submission.language(), submission.municipality(), today, answersJson,
+                fingerprint(submission, answersJson), submission.freeTexts(), today.plusDays(freeTextRetentionDays));
+        SubmissionStore.PutResult result = store.putIfAbsent(stored);
+        if (result instanceof SubmissionStore.AlreadyStored existing) {
+            return existing.fingerprint().equals(stored.fingerprint())
+                    ? new SubmissionOutcome.Accepted(existing.receipt(), false)
+                    : new SubmissionOutcome.Conflict(submission.submissionId());
+        }
+        return new SubmissionOutcome.Accepted(stored.receipt(), true);
+    }
+
+    /** Same content, same fingerprint: whitespace, key order and selection order do not matter. */
+    private String fingerprint(ValidSubmission submission, String answersJson) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("instrumentId", submission.instrumentId());
+        content.put("instrumentVersion", submission.instrumentVersion());
+        content.put("language", submission.language());
+        content.put("answers", answersJson);
+        content.put("freeTexts", submission.freeTexts());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(mapper.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String canonicalJson(Map<String, JsonNode> answers) {
+        try {
+            return mapper.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
