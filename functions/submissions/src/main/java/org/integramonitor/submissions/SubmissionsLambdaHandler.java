@@ -1,0 +1,82 @@
+package org.integramonitor.submissions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+import org.crac.Core;
+import org.crac.Resource;
+import org.integramonitor.submissions.api.ApiRequest;
+import org.integramonitor.submissions.api.ApiResponse;
+import org.integramonitor.submissions.api.SubmissionsApi;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The deployed entry point (template.yaml): API Gateway HTTP API (payload v2) events in, responses out.
+ * A Micronaut function that skips the HTTP router: the request goes straight to {@link SubmissionsApi},
+ * the same service the local Netty controller calls. This keeps cold start close to a plain handler.
+ */
+public class SubmissionsLambdaHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>
+        implements Resource {
+
+    @Inject
+    SubmissionsApi api;
+
+    @Inject
+    DynamoDbClient dynamoDb;
+
+    public SubmissionsLambdaHandler() {
+        super();
+        Core.getGlobalContext().register(this);
+    }
+
+    /** For tests and benchmarks that bring their own context (e.g. pointing at DynamoDB Local). */
+    public SubmissionsLambdaHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                ? event.getRequestContext().getHttp().getMethod() : "GET";
+        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+        ApiResponse response = api.route(new ApiRequest(method, event.getRawPath(), headers, body(event)));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withBody(response.bodyText())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private static byte[] body(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() == null) {
+            return new byte[0];
+        }
+        return event.getIsBase64Encoded()
+                ? Base64.getDecoder().decode(event.getBody())
+                : event.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** SnapStart priming: load the validation, JSON and SDK request paths before the snapshot is taken. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        api.listInstruments(java.util.Optional.empty());
+        api.warmUp(PrimingSample.body(), PrimingSample.INSTRUMENT_ID);
+        try {
+            dynamoDb.listTables(builder -> builder.limit(1));
+        } catch (RuntimeException ignored) {
+            // priming only: the snapshot is still valid without a warmed connection
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: clients resolve credentials lazily after restore
+    }
+}

@@ -1,0 +1,247 @@
+package org.integramonitor.submissions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.integramonitor.instrument.Instrument;
+import org.integramonitor.instrument.InstrumentCatalog;
+import org.integramonitor.instrument.SubmissionSchema;
+import org.integramonitor.json.Json;
+import org.integramonitor.problem.Problem;
+import org.integramonitor.submission.Receipt;
+import org.integramonitor.submission.SubmissionOutcome;
+import org.integramonitor.submission.SubmissionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The public survey API, independent of the host: the Micronaut controller (local Netty server) and the
+ * Lambda handler (API Gateway HTTP API v2 events) both call these methods, so they answer alike.
+ * Logs carry the outcome only: never the submission id, answers, IP address or user agent.
+ */
+public final class SubmissionsApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionsApi.class);
+    private static final String LIST_CACHE = "public, max-age=300";
+    private static final String LATEST_CACHE = "public, max-age=300";
+    /** A published version never changes, so its representations may be cached for good. */
+    private static final String IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
+    private static final Pattern INSTRUMENT = Pattern.compile("/v1/instruments/([^/]+)");
+    private static final Pattern VERSION = Pattern.compile("/v1/instruments/([^/]+)/versions/([^/]+)");
+    private static final Pattern SCHEMA = Pattern.compile("/v1/instruments/([^/]+)/versions/([^/]+)/submission-schema");
+    private static final Pattern SUBMISSIONS = Pattern.compile("/v1/instruments/([^/]+)/submissions");
+
+    private final InstrumentCatalog catalog;
+    private final SubmissionService submissions;
+    private final Json json;
+    private final Problems problems;
+    private final int maxBodyBytes;
+    private final Map<String, Representation> representations = new ConcurrentHashMap<>();
+
+    public SubmissionsApi(InstrumentCatalog catalog, SubmissionService submissions, Json json, int maxBodyBytes) {
+        this.catalog = catalog;
+        this.submissions = submissions;
+        this.json = json;
+        this.problems = new Problems(json);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** Routes a request by method and path; used by hosts without a router of their own (Lambda). */
+    public ApiResponse route(ApiRequest request) {
+        String path = request.path().length() > 1 && request.path().endsWith("/")
+                ? request.path().substring(0, request.path().length() - 1) : request.path();
+        String method = request.method();
+        Optional<String> ifNoneMatch = request.header("If-None-Match");
+        Matcher matcher;
+        if (path.equals("/v1/instruments")) {
+            return method.equals("GET") ? listInstruments(ifNoneMatch) : notAllowed(method, path);
+        }
+        if ((matcher = SUBMISSIONS.matcher(path)).matches()) {
+            return method.equals("POST")
+                    ? submit(matcher.group(1), request.header("Content-Type"), request.body(), path)
+                    : notAllowed(method, path);
+        }
+        if ((matcher = SCHEMA.matcher(path)).matches()) {
+            return method.equals("GET") ? submissionSchema(matcher.group(1), matcher.group(2), ifNoneMatch) : notAllowed(method, path);
+        }
+        if ((matcher = VERSION.matcher(path)).matches()) {
+            return method.equals("GET") ? instrumentVersion(matcher.group(1), matcher.group(2), ifNoneMatch) : notAllowed(method, path);
+        }
+        if ((matcher = INSTRUMENT.matcher(path)).matches()) {
+            return method.equals("GET") ? latestInstrument(matcher.group(1), ifNoneMatch) : notAllowed(method, path);
+        }
+        return problems.response(Problems.notFound("no resource at " + path), path);
+    }
+
+    public ApiResponse listInstruments(Optional<String> ifNoneMatch) {
+        return conditionalGet("list", ifNoneMatch, () -> {
+            ObjectNode body = json.mapper().createObjectNode();
+            ArrayNode list = body.putArray("instruments");
+            for (InstrumentCatalog.Summary summary : catalog.summaries()) {
+                ObjectNode entry = list.addObject();
+                entry.put("id", summary.id());
+                entry.set("title", json.mapper().valueToTree(summary.title()));
+                entry.put("latestVersion", summary.latestVersion());
+                summary.versions().forEach(entry.putArray("versions")::add);
+                entry.put("href", "/v1/instruments/" + summary.id());
+            }
+            return Representation.of(json.write(body), LIST_CACHE);
+        });
+    }
+
+    public ApiResponse latestInstrument(String instrumentId, Optional<String> ifNoneMatch) {
+        Optional<Instrument> latest = catalog.latestPublished(instrumentId);
+        if (latest.isEmpty()) {
+            return problems.response(Problems.notFound("no published instrument '" + instrumentId + "'"),
+                    "/v1/instruments/" + instrumentId);
+        }
+        Instrument instrument = latest.get();
+        return conditionalGet("latest/" + instrumentId, ifNoneMatch,
+                () -> Representation.of(json.write(instrument), LATEST_CACHE));
+    }
+
+    public ApiResponse instrumentVersion(String instrumentId, String version, Optional<String> ifNoneMatch) {
+        String path = "/v1/instruments/" + instrumentId + "/versions/" + version;
+        return publishedVersion(instrumentId, version)
+                .map(instrument -> conditionalGet("version/" + instrumentId + "/" + instrument.version(), ifNoneMatch,
+                        () -> Representation.of(json.write(instrument), IMMUTABLE_CACHE)))
+                .orElseGet(() -> problems.response(Problems.notFound(
+                        "instrument '" + instrumentId + "' has no published version '" + version + "'"), path));
+    }
+
+    public ApiResponse submissionSchema(String instrumentId, String version, Optional<String> ifNoneMatch) {
+        String path = "/v1/instruments/" + instrumentId + "/versions/" + version + "/submission-schema";
+        return publishedVersion(instrumentId, version)
+                .map(instrument -> conditionalGet("schema/" + instrumentId + "/" + instrument.version(), ifNoneMatch,
+                        () -> Representation.of(json.write(SubmissionSchema.of(instrument)), IMMUTABLE_CACHE),
+                        "application/schema+json"))
+                .orElseGet(() -> problems.response(Problems.notFound(
+                        "instrument '" + instrumentId + "' has no published version '" + version + "'"), path));
+    }
+
+    /** POST a submission: 201 first time, 200 with the same receipt on a retry, problem+json otherwise. */
+    public ApiResponse submit(String instrumentId, Optional<String> contentType, byte[] body, String path) {
+        ApiResponse response = doSubmit(instrumentId, contentType, body, path);
+        LOG.info("submission answered status={} instrument={}", response.status(), instrumentId);
+        return response;
+    }
+
+    private ApiResponse doSubmit(String instrumentId, Optional<String> contentType, byte[] body, String path) {
+        if (contentType.isEmpty() || !isJson(contentType.get())) {
+            return problems.response(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "send the submission as application/json (UTF-8)"), path);
+        }
+        if (body.length > maxBodyBytes) {
+            return problems.response(Problem.of(413, "body-too-large", "Body too large",
+                    "a submission may be at most " + maxBodyBytes + " bytes, this one has " + body.length), path);
+        }
+        Json.ParseResult parsed = json.parse(body);
+        if (parsed.value().isEmpty()) {
+            return problems.response(Problem.of(400, "malformed-json", "Malformed JSON", parsed.error().orElseThrow())
+                    .withErrors(java.util.List.of(new org.integramonitor.submission.FieldError("", "malformed_json",
+                            parsed.error().orElseThrow()))), path);
+        }
+        SubmissionOutcome outcome;
+        try {
+            outcome = submissions.receive(instrumentId, parsed.value().get());
+        } catch (RuntimeException storageFailure) {
+            LOG.error("submission could not be stored instrument={} error={}", instrumentId,
+                    storageFailure.getClass().getSimpleName(), storageFailure);
+            return problems.response(Problem.of(503, "storage-unavailable", "Temporarily unavailable",
+                    "the submission was not stored; retry with the same submissionId"), path);
+        }
+        if (outcome instanceof SubmissionOutcome.Accepted accepted) {
+            return new ApiResponse(accepted.created() ? 201 : 200,
+                    Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
+                    json.write(receiptBody(accepted.receipt())));
+        }
+        if (outcome instanceof SubmissionOutcome.Invalid invalid) {
+            return problems.response(Problem.of(400, "invalid-submission", "Invalid submission",
+                    invalid.errors().size() + " field(s) are invalid; see errors").withErrors(invalid.errors()), path);
+        }
+        if (outcome instanceof SubmissionOutcome.UnknownInstrument unknown) {
+            return problems.response(Problems.notFound(unknown.detail()), path);
+        }
+        SubmissionOutcome.Conflict conflict = (SubmissionOutcome.Conflict) outcome;
+        return problems.response(Problem.of(409, "submission-id-conflict", "Submission id already used",
+                "submission " + conflict.submissionId() + " was stored earlier with different content;"
+                        + " generate a new submissionId for a new submission"), path);
+    }
+
+    private ObjectNode receiptBody(Receipt receipt) {
+        ObjectNode body = json.mapper().createObjectNode();
+        body.put("submissionId", receipt.submissionId().toString());
+        body.put("instrumentId", receipt.instrumentId());
+        body.put("instrumentVersion", receipt.instrumentVersion());
+        body.put("receivedOn", receipt.receivedOn().toString());
+        body.put("status", "stored");
+        return body;
+    }
+
+    private Optional<Instrument> publishedVersion(String instrumentId, String version) {
+        try {
+            return catalog.published(instrumentId, Integer.parseInt(version));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    private ApiResponse conditionalGet(String key, Optional<String> ifNoneMatch, Supplier<Representation> build) {
+        return conditionalGet(key, ifNoneMatch, build, "application/json");
+    }
+
+    private ApiResponse conditionalGet(String key, Optional<String> ifNoneMatch, Supplier<Representation> build,
+                                       String contentType) {
+        Representation representation = representations.computeIfAbsent(key, ignored -> build.get());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ETag", representation.etag());
+        headers.put("Cache-Control", representation.cacheControl());
+        if (representation.matches(ifNoneMatch.orElse(null))) {
+            return new ApiResponse(304, headers, new byte[0]);
+        }
+        headers.put("Content-Type", contentType);
+        return new ApiResponse(200, headers, representation.body());
+    }
+
+    private ApiResponse notAllowed(String method, String path) {
+        return problems.response(Problems.methodNotAllowed(method), path);
+    }
+
+    static boolean isJson(String contentType) {
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].trim().split("=", 2);
+            if (parameter[0].equals("charset") && parameter.length == 2
+                    && !parameter[1].replace("\"", "").equals("utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Exercises the validation and serialisation paths without storing anything (SnapStart priming). */
+    public void warmUp(JsonNode sampleBody, String instrumentId) {
+        catalog.latestPublished(instrumentId).ifPresent(instrument -> {
+            org.integramonitor.submission.SubmissionValidator.parseEnvelope(sampleBody).envelope()
+                    .ifPresent(envelope -> org.integramonitor.submission.SubmissionValidator.validateAnswers(instrument, envelope));
+            json.write(receiptBody(new Receipt(java.util.UUID.randomUUID(), instrumentId, instrument.version(),
+                    java.time.LocalDate.now())));
+        });
+    }
+}

@@ -1,0 +1,244 @@
+package org.integramonitor.local;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.integramonitor.submission.dynamodb.SubmissionTables;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system in one process: DynamoDB Local and an S3-compatible server (unless endpoints are
+ * given, e.g. LocalStack's), the tables and bucket, and the functions' controllers on a Netty server.
+ * Used by {@code infra/run-local.sh} and, with random ports and in-memory storage, by the tests.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    private final Settings settings;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final URI dynamoDbEndpoint;
+    private final URI s3Endpoint;
+    private final DynamoDbClient dynamoDb;
+    private final S3Client s3;
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+
+    /**
+     * @param apiPort          HTTP port of the API (0: any free port)
+     * @param dataDir          where DynamoDB Local and the S3 server keep data; empty: in memory
+     * @param externalEndpoint an endpoint for DynamoDB and S3 (LocalStack); empty: start embedded servers
+     */
+    public record Settings(int apiPort, int dynamoDbPort, int s3Port, Optional<Path> dataDir,
+                           Optional<URI> externalEndpoint, String region, String accessKey, String secretKey,
+                           String snapshotBucket, Map<String, Object> properties) {
+
+        /** Defaults for a developer: fixed ports, data kept in .local-data, AWS_ENDPOINT_URL honoured. */
+        public static Settings developer() {
+            return new Settings(8080, 8000, 9000, Optional.of(Path.of(".local-data")), endpointFromEnvironment(),
+                    env("AWS_REGION", "eu-north-1"), env("AWS_ACCESS_KEY_ID", "local"),
+                    env("AWS_SECRET_ACCESS_KEY", "local-secret"), "integra-snapshots", Map.of());
+        }
+
+        /** Defaults for tests: free ports, in memory; AWS_ENDPOINT_URL (LocalStack) used when set. */
+        public static Settings forTests() {
+            return new Settings(0, 0, 0, Optional.empty(), endpointFromEnvironment(),
+                    env("AWS_REGION", "eu-north-1"), env("AWS_ACCESS_KEY_ID", "test"),
+                    env("AWS_SECRET_ACCESS_KEY", "test"), "integra-snapshots", Map.of());
+        }
+
+        public Settings withProperties(Map<String, Object> extra) {
+            Map<String, Object> merged = new HashMap<>(properties);
+            merged.putAll(extra);
+            return new Settings(apiPort, dynamoDbPort, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
+                    snapshotBucket, merged);
+        }
+
+        public Settings withApiPort(int port) {
+            return new Settings(port, dynamoDbPort, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
+                    snapshotBucket, properties);
+        }
+
+        public Settings inMemory() {
+            return new Settings(apiPort, dynamoDbPort, s3Port, Optional.empty(), externalEndpoint, region, accessKey,
+                    secretKey, snapshotBucket, properties);
+        }
+
+        public Settings withDataDir(Path dir) {
+            return new Settings(apiPort, dynamoDbPort, s3Port, Optional.of(dir), externalEndpoint, region, accessKey,
+                    secretKey, snapshotBucket, properties);
+        }
+
+        private static Optional<URI> endpointFromEnvironment() {
+            return Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")).filter(value -> !value.isBlank()).map(URI::create);
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    private LocalSystem(Settings settings) throws Exception {
+        this.settings = settings;
+        try {
+            if (settings.externalEndpoint().isPresent()) {
+                dynamoDbEndpoint = settings.externalEndpoint().get();
+                s3Endpoint = settings.externalEndpoint().get();
+            } else {
+                EmbeddedDynamoDb embeddedDynamoDb = EmbeddedDynamoDb.start(port(settings.dynamoDbPort()),
+                        settings.dataDir().map(dir -> dir.resolve("dynamodb")));
+                resources.add(embeddedDynamoDb);
+                dynamoDbEndpoint = embeddedDynamoDb.endpoint();
+                EmbeddedS3 embeddedS3 = EmbeddedS3.start(port(settings.s3Port()), settings.dataDir().map(dir -> dir.resolve("s3")),
+                        settings.accessKey(), settings.secretKey());
+                resources.add(embeddedS3);
+                s3Endpoint = embeddedS3.endpoint();
+            }
+            StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+            dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(Region.of(settings.region()))
+                    .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+            resources.add(dynamoDb);
+            s3 = S3Client.builder().endpointOverride(s3Endpoint).region(Region.of(settings.region()))
+                    .credentialsProvider(credentials).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
+            resources.add(s3);
+
+            Map<String, Object> properties = new HashMap<>(defaultProperties(settings));
+            properties.putAll(settings.properties());
+            SubmissionTables.ensureExist(dynamoDb, (String) properties.get("integra.tables.submissions"),
+                    (String) properties.get("integra.tables.free-text"));
+            ensureBucket(settings.snapshotBucket());
+
+            context = ApplicationContext.builder().properties(properties).environments("local").start();
+            resources.add(context);
+            server = context.getBean(EmbeddedServer.class).start();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static LocalSystem start(Settings settings) throws Exception {
+        return new LocalSystem(settings);
+    }
+
+    private Map<String, Object> defaultProperties(Settings settings) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", settings.apiPort() == 0 ? -1 : settings.apiPort());
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("integra.aws.region", settings.region());
+        properties.put("integra.aws.dynamodb-endpoint", dynamoDbEndpoint.toString());
+        properties.put("integra.aws.access-key-id", settings.accessKey());
+        properties.put("integra.aws.secret-access-key", settings.secretKey());
+        properties.put("integra.tables.submissions", "integra-submissions");
+        properties.put("integra.tables.free-text", "integra-submission-free-text");
+        properties.put("integra.snapshots.bucket", settings.snapshotBucket());
+        return properties;
+    }
+
+    private void ensureBucket(String bucket) {
+        try {
+            s3.createBucket(builder -> builder.bucket(bucket));
+        } catch (BucketAlreadyOwnedByYouException alreadyThere) {
+            // kept from an earlier run
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() != 409) {
+                throw e;
+            }
+        }
+    }
+
+    public URI apiUrl() {
+        return URI.create("http://127.0.0.1:" + server.getPort());
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The Micronaut properties a Lambda handler needs to reach this system's storage (tests, benchmarks). */
+    public Map<String, Object> functionProperties() {
+        Map<String, Object> properties = new HashMap<>(defaultProperties(settings));
+        properties.remove("micronaut.server.port");
+        properties.remove("micronaut.server.host");
+        properties.putAll(settings.properties());
+        return properties;
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        resources.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static int port(int wanted) throws IOException {
+        if (wanted != 0) {
+            return wanted;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = LocalSystemCommandLine.parse(args);
+        LocalSystem system = start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                system.close();
+            } catch (Exception e) {
+                System.err.println("stopping the local system: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "local-system-shutdown"));
+        System.out.println(LocalSystemCommandLine.banner(system));
+        stopped.await();
+    }
+}
