@@ -192,7 +192,8 @@ public final class InstrumentDefinitionValidator {
             return switch (source.type()) {
                 case YES_NO -> value.isBoolean();
                 case SCALE -> (value.isInt() && value.intValue() >= 1 && value.intValue() <= 5)
-                        || (value.isTextual() && AnswerCodes.NOT_APPLICABLE.equals(value.textValue()));
+                        || (value.isTextual() && AnswerCodes.NOT_APPLICABLE.equals(value.textValue())
+                        && instrument.scale(source.scale()).map(Scale::allowsNotApplicable).orElse(false));
                 case SINGLE, MULTIPLE -> value.isTextual() && source.option(value.textValue()).isPresent();
                 case TEXT -> false;
             };

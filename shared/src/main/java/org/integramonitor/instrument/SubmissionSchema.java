@@ -10,7 +10,10 @@ import java.util.List;
 /**
  * Generates the JSON Schema (draft 2020-12) of a submission body for one instrument version, for form
  * builders and client-side validation. The server validates with {@code SubmissionValidator}; a test
- * checks that both agree on valid and invalid bodies.
+ * checks that both agree on valid and invalid bodies. The schema is stricter in three harmless ways: it
+ * rejects {@code null} for an unanswered item, surrounding whitespace counted against maxLength, and blank
+ * text for a skipped item, all of which the server treats leniently (null and blank mean "not answered",
+ * text is trimmed). Whatever passes the schema passes the server.
  */
 public final class SubmissionSchema {
 

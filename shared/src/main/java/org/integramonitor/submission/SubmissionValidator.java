@@ -76,7 +76,7 @@ public final class SubmissionValidator {
         JsonNode versionNode = body.get("instrumentVersion");
         if (isAbsent(versionNode)) {
             errors.add(required("/instrumentVersion", "the instrument version the form was built from"));
-        } else if (!versionNode.isInt()) {
+        } else if (!isWholeNumber(versionNode)) {
             errors.add(new FieldError("/instrumentVersion", "wrong_type", "must be a whole number"));
         } else if (versionNode.intValue() < 1) {
             errors.add(new FieldError("/instrumentVersion", "out_of_range", "must be 1 or more"));
@@ -121,7 +121,13 @@ public final class SubmissionValidator {
         }
         Map<String, JsonNode> structured = new TreeMap<>();
         Map<String, String> freeTexts = new TreeMap<>();
+        Set<String> invalidItems = new HashSet<>();
         for (Item item : instrument.items()) {
+            if (item.condition().map(condition -> invalidItems.contains(condition.item())).orElse(false)) {
+                // whether this item is asked depends on an answer that is itself wrong: report that one only
+                invalidItems.add(item.id());
+                continue;
+            }
             String pointer = FieldError.pointer("answers", item.id());
             JsonNode answer = answers.get(item.id());
             boolean answered = !isAbsent(answer) && !(answer.isTextual() && item.type() == org.integramonitor.instrument.ItemType.TEXT
@@ -143,7 +149,9 @@ public final class SubmissionValidator {
             }
             int before = errors.size();
             JsonNode canonical = checkAnswer(instrument, item, answer, pointer, errors);
-            if (errors.size() == before) {
+            if (errors.size() != before) {
+                invalidItems.add(item.id());
+            } else {
                 if (canonical.isTextual() && item.type() == org.integramonitor.instrument.ItemType.TEXT) {
                     freeTexts.put(item.id(), canonical.textValue());
                 } else {
@@ -172,11 +180,13 @@ public final class SubmissionValidator {
                         errors.add(new FieldError(pointer, "not_applicable_not_allowed",
                                 "this scale has no \"na\" (did not use / don't know) answer"));
                     }
-                } else if (!answer.isInt()) {
+                } else if (!isWholeNumber(answer)) {
                     errors.add(new FieldError(pointer, "wrong_type", "must be a whole number from 1 to 5"
                             + (scale.allowsNotApplicable() ? " or \"na\"" : "")));
                 } else if (answer.intValue() < 1 || answer.intValue() > 5) {
-                    errors.add(new FieldError(pointer, "out_of_range", "must be from 1 to 5, was " + answer.intValue()));
+                    errors.add(new FieldError(pointer, "out_of_range", "must be from 1 to 5, was " + answer.asText()));
+                } else {
+                    return JsonNodeFactory.instance.numberNode(answer.intValue());
                 }
                 return answer;
             }
@@ -249,6 +259,11 @@ public final class SubmissionValidator {
         ArrayNode sorted = JsonNodeFactory.instance.arrayNode();
         selected.stream().sorted().forEach(sorted::add);
         return sorted;
+    }
+
+    /** 3 and 3.0 are the same number in JSON (and to JSON Schema); anything beyond int range is not a valid answer. */
+    private static boolean isWholeNumber(JsonNode node) {
+        return node.isNumber() && node.canConvertToExactIntegral() && node.canConvertToInt();
     }
 
     private static boolean isAbsent(JsonNode node) {

@@ -3,7 +3,6 @@ package org.integramonitor.instrument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -159,9 +158,6 @@ class InstrumentDefinitionValidatorTest {
                 number(1), number(2), text("na")))).isEmpty();
     }
 
-    @Disabled("BUG: InstrumentDefinitionValidator.isPossibleAnswerValue (case SCALE) accepts askIf value \"na\" "
-            + "even when the source item's scale has no notApplicable, so an item conditioned on it can never be "
-            + "asked; SubmissionValidator rejects \"na\" on such a scale with not_applicable_not_allowed")
     @Test
     void askIfNotApplicableOnAScaleWithoutIt() {
         List<String> problems = problemsAfter(tree -> {

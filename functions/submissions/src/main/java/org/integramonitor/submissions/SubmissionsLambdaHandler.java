@@ -3,6 +3,7 @@ package org.integramonitor.submissions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.crac.Core;
@@ -29,6 +30,9 @@ public class SubmissionsLambdaHandler extends MicronautRequestHandler<APIGateway
 
     @Inject
     DynamoDbClient dynamoDb;
+
+    @Value("${integra.tables.submissions}")
+    String submissionsTable;
 
     public SubmissionsLambdaHandler() {
         super();
@@ -69,7 +73,8 @@ public class SubmissionsLambdaHandler extends MicronautRequestHandler<APIGateway
         api.listInstruments(java.util.Optional.empty());
         api.warmUp(PrimingSample.body(), PrimingSample.INSTRUMENT_ID);
         try {
-            dynamoDb.listTables(builder -> builder.limit(1));
+            // DescribeTable: the one read-only call the function's policy allows besides its writes
+            dynamoDb.describeTable(builder -> builder.tableName(submissionsTable));
         } catch (RuntimeException ignored) {
             // priming only: the snapshot is still valid without a warmed connection
         }

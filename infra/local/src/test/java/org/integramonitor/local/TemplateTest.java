@@ -1,0 +1,553 @@
+package org.integramonitor.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import org.integramonitor.submission.dynamodb.SubmissionTables;
+import org.integramonitor.submissions.SubmissionsController;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Keeps template.yaml honest without AWS: it must be a valid SAM template (checked against the SAM JSON
+ * schema, offline), and it must agree with the code it deploys: handler classes, jar names, the DynamoDB
+ * key design of {@link SubmissionTables}, the configuration the function reads, least-privilege IAM and
+ * the API routes. Tests run with the working directory infra/local.
+ */
+class TemplateTest {
+
+    /** The project's root (tests run in infra/local). */
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path TEMPLATE = ROOT.resolve("template.yaml");
+    /** Shared material sits next to the project's root: /work/shared beside /work/main. */
+    private static final Path SAM_SCHEMA = ROOT.resolve("../shared/schemas/sam.schema.json").normalize();
+
+    private static final Set<String> ROUTES = Set.of(
+            "GET /v1/instruments",
+            "GET /v1/instruments/{instrumentId}",
+            "GET /v1/instruments/{instrumentId}/versions/{version}",
+            "GET /v1/instruments/{instrumentId}/versions/{version}/submission-schema",
+            "POST /v1/instruments/{instrumentId}/submissions");
+
+    /** Every DynamoDB action any function of this template may be granted. */
+    private static final Set<String> ALLOWED_ACTIONS = Set.of(
+            "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static JsonNode template;
+    private static JsonSchema samSchema;
+    /** Any http(s) address the validator tried to load: there is no network here, and none is needed. */
+    private static final List<String> remoteFetches = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void load() throws Exception {
+        assertThat(TEMPLATE).as("template.yaml at the project's root").isRegularFile();
+        template = parseCloudFormationYaml(Files.readString(TEMPLATE));
+        if (!Files.isRegularFile(SAM_SCHEMA)) {
+            fail("The SAM JSON schema is missing at " + SAM_SCHEMA + " (expected the shared material beside the"
+                    + " project: ../shared/schemas/sam.schema.json from the project's root). Without it template.yaml"
+                    + " cannot be checked.");
+        }
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, builder ->
+                // Offline: the schema is read from its file; draft-04's meta-schema is built into the validator.
+                // A loader placed first records any attempt to fetch from the network and refuses it.
+                builder.schemaLoaders(loaders -> loaders.values(list -> list.add(0, iri -> {
+                    String address = iri.toString();
+                    if (address.startsWith("http://") || address.startsWith("https://")) {
+                        remoteFetches.add(address);
+                        throw new IllegalStateException("no remote schema fetching in tests: " + address);
+                    }
+                    return null;
+                }))));
+        samSchema = factory.getSchema(SAM_SCHEMA.toUri());
+        samSchema.initializeValidators();
+    }
+
+    // ---------------------------------------------------------------- the SAM schema
+
+    @Test
+    void templateIsAValidSamTemplate() {
+        Set<ValidationMessage> messages = samSchema.validate(template);
+
+        assertThat(messages)
+                .as("template.yaml against the SAM schema:%n%s", describe(messages))
+                .isEmpty();
+        assertThat(remoteFetches).as("remote schema fetches").isEmpty();
+    }
+
+    @Test
+    void schemaCheckCatchesMisspeltProperties() {
+        // MemorySizee: an unknown function property
+        assertThat(messagesAfter(copy -> function(copy, "SubmissionsFunction").put("MemorySizee", 1024)))
+                .as("a misspelt function property").isNotEmpty();
+        // Metod: an unknown property of an HttpApi event
+        assertThat(messagesAfter(copy -> {
+            ObjectNode event = (ObjectNode) function(copy, "SubmissionsFunction").path("Events").path("PostSubmission")
+                    .path("Properties");
+            event.set("Metod", event.remove("Method"));
+        })).as("a misspelt event property").isNotEmpty();
+        // Runtim in Globals.Function
+        assertThat(messagesAfter(copy -> ((ObjectNode) copy.path("Globals").path("Function")).put("Runtim", "java21")))
+                .as("a misspelt global property").isNotEmpty();
+        assertThat(remoteFetches).as("remote schema fetches").isEmpty();
+    }
+
+    private static Set<ValidationMessage> messagesAfter(Consumer<ObjectNode> change) {
+        ObjectNode copy = template.deepCopy();
+        change.accept(copy);
+        return samSchema.validate(copy);
+    }
+
+    private static ObjectNode function(ObjectNode copy, String logicalId) {
+        return (ObjectNode) copy.path("Resources").path(logicalId).path("Properties");
+    }
+
+    @Test
+    void shortFormIntrinsicsBecomeTheirLongForm() {
+        JsonNode parsed = parseCloudFormationYaml("""
+                ref: !Ref Table
+                sub: !Sub "arn:${AWS::Partition}:s3:::${Bucket}/*"
+                subList: !Sub ["${A}", {A: !Ref B}]
+                getAttScalar: !GetAtt Table.Arn
+                getAttNested: !GetAtt Db.Endpoint.Address
+                getAttList: [!GetAtt [Table, StreamArn]]
+                join: !Join [",", [a, !Ref C]]
+                select: !Select [0, !GetAZs ""]
+                split: !Split [",", "a,b"]
+                if: !If [IsProd, 1, !Ref "AWS::NoValue"]
+                equals: !Equals [!Ref Env, prod]
+                not: !Not [!Condition IsProd]
+                and: !And [!Condition A, !Condition B]
+                or: !Or [!Condition A, !Condition B]
+                findInMap: !FindInMap [Map, Key, Value]
+                importValue: !ImportValue Exported
+                base64: !Base64 text
+                cidr: !Cidr ["10.0.0.0/16", 4, 8]
+                version: 2012-10-17
+                """);
+
+        assertThat(parsed.toString()).isEqualTo(MAPPER.createObjectNode()
+                .<ObjectNode>set("ref", json("{\"Ref\":\"Table\"}"))
+                .<ObjectNode>set("sub", json("{\"Fn::Sub\":\"arn:${AWS::Partition}:s3:::${Bucket}/*\"}"))
+                .<ObjectNode>set("subList", json("{\"Fn::Sub\":[\"${A}\",{\"A\":{\"Ref\":\"B\"}}]}"))
+                .<ObjectNode>set("getAttScalar", json("{\"Fn::GetAtt\":[\"Table\",\"Arn\"]}"))
+                .<ObjectNode>set("getAttNested", json("{\"Fn::GetAtt\":[\"Db\",\"Endpoint.Address\"]}"))
+                .<ObjectNode>set("getAttList", json("[{\"Fn::GetAtt\":[\"Table\",\"StreamArn\"]}]"))
+                .<ObjectNode>set("join", json("{\"Fn::Join\":[\",\",[\"a\",{\"Ref\":\"C\"}]]}"))
+                .<ObjectNode>set("select", json("{\"Fn::Select\":[0,{\"Fn::GetAZs\":\"\"}]}"))
+                .<ObjectNode>set("split", json("{\"Fn::Split\":[\",\",\"a,b\"]}"))
+                .<ObjectNode>set("if", json("{\"Fn::If\":[\"IsProd\",1,{\"Ref\":\"AWS::NoValue\"}]}"))
+                .<ObjectNode>set("equals", json("{\"Fn::Equals\":[{\"Ref\":\"Env\"},\"prod\"]}"))
+                .<ObjectNode>set("not", json("{\"Fn::Not\":[{\"Condition\":\"IsProd\"}]}"))
+                .<ObjectNode>set("and", json("{\"Fn::And\":[{\"Condition\":\"A\"},{\"Condition\":\"B\"}]}"))
+                .<ObjectNode>set("or", json("{\"Fn::Or\":[{\"Condition\":\"A\"},{\"Condition\":\"B\"}]}"))
+                .<ObjectNode>set("findInMap", json("{\"Fn::FindInMap\":[\"Map\",\"Key\",\"Value\"]}"))
+                .<ObjectNode>set("importValue", json("{\"Fn::ImportValue\":\"Exported\"}"))
+                .<ObjectNode>set("base64", json("{\"Fn::Base64\":\"text\"}"))
+                .<ObjectNode>set("cidr", json("{\"Fn::Cidr\":[\"10.0.0.0/16\",4,8]}"))
+                // CloudFormation reads dates as strings (policy versions), so the parser does too
+                .put("version", "2012-10-17")
+                .toString());
+        assertThat(template.at("/Resources/SubmissionsFunction/Properties/Environment/Variables/SUBMISSIONS_TABLE"))
+                .isEqualTo(json("{\"Ref\":\"SubmissionsTable\"}"));
+    }
+
+    // ---------------------------------------------------------------- functions against the code
+
+    @Test
+    void everyHandlerIsALambdaRequestHandlerOnTheClasspath() throws Exception {
+        Map<String, JsonNode> functions = resourcesOfType("AWS::Serverless::Function");
+        assertThat(functions).isNotEmpty();
+        for (Map.Entry<String, JsonNode> function : functions.entrySet()) {
+            String handler = property(function.getValue(), "Handler").asText();
+            assertThat(handler).as("%s Handler", function.getKey()).matches("[\\w.$]+::\\w+");
+            String className = handler.substring(0, handler.indexOf("::"));
+            String methodName = handler.substring(handler.indexOf("::") + 2);
+
+            Class<?> type = Class.forName(className, false, TemplateTest.class.getClassLoader());
+            assertThat(RequestHandler.class).as("%s implements RequestHandler", className).isAssignableFrom(type);
+            assertThat(Modifier.isAbstract(type.getModifiers())).as("%s is abstract", className).isFalse();
+            assertThat(Modifier.isPublic(type.getConstructor().getModifiers()))
+                    .as("%s has a public no-arg constructor (the runtime instantiates it)", className).isTrue();
+            assertThat(Arrays.stream(type.getMethods()).map(Method::getName))
+                    .as("public methods of %s", className).contains(methodName);
+        }
+    }
+
+    @Test
+    void everyCodeUriIsTheShadedJarOfAModule() throws Exception {
+        Pattern jarPath = Pattern.compile("(?<module>[\\w./-]+)/target/(?<jar>[\\w.-]+\\.jar)");
+        for (Map.Entry<String, JsonNode> function : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            JsonNode codeUri = property(function.getValue(), "CodeUri");
+            assertThat(codeUri.isTextual()).as("%s CodeUri is a local path (sam package uploads it)", function.getKey())
+                    .isTrue();
+            Matcher matcher = jarPath.matcher(codeUri.asText());
+            assertThat(matcher.matches()).as("%s CodeUri %s is <module>/target/<name>.jar", function.getKey(), codeUri)
+                    .isTrue();
+            Path pom = ROOT.resolve(matcher.group("module")).resolve("pom.xml");
+            assertThat(pom).as("module of %s", function.getKey()).isRegularFile();
+            assertThat(shadeOutputFiles(pom))
+                    .as("maven-shade-plugin outputFile in %s", ROOT.relativize(pom))
+                    .contains("${project.build.directory}/" + matcher.group("jar"));
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableIsReadByTheFunctionsConfiguration() throws Exception {
+        for (Map.Entry<String, JsonNode> function : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            String module = property(function.getValue(), "CodeUri").asText().replaceFirst("/target/.*$", "");
+            String configuration = Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.properties"));
+            JsonNode variables = function.getValue().at("/Properties/Environment/Variables");
+            assertThat(variables.isObject()).as("%s Environment.Variables", function.getKey()).isTrue();
+            for (String name : fieldNames(variables)) {
+                assertThat(configuration).as("application.properties of %s reads %s", module, name).contains("${" + name + ":");
+            }
+        }
+        JsonNode variables = template.at("/Resources/SubmissionsFunction/Properties/Environment/Variables");
+        assertThat(variables.get("SUBMISSIONS_TABLE")).isEqualTo(json("{\"Ref\":\"SubmissionsTable\"}"));
+        assertThat(variables.get("FREE_TEXT_TABLE")).isEqualTo(json("{\"Ref\":\"FreeTextTable\"}"));
+        assertThat(variables.get("FREE_TEXT_RETENTION_DAYS")).isEqualTo(json("{\"Ref\":\"FreeTextRetentionDays\"}"));
+    }
+
+    // ---------------------------------------------------------------- DynamoDB against SubmissionTables
+
+    @Test
+    void tablesMatchTheKeyDesignInTheCode() {
+        assertSameTable("SubmissionsTable", SubmissionTables.submissionsTable("x"));
+        assertSameTable("FreeTextTable", SubmissionTables.freeTextTable("x"));
+
+        JsonNode ttl = resource("FreeTextTable").at("/Properties/TimeToLiveSpecification");
+        assertThat(ttl.path("AttributeName").asText()).isEqualTo(SubmissionTables.EXPIRES_AT);
+        assertThat(ttl.path("Enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void tablesAreRetainedRecoverableAndEncrypted() {
+        for (String logicalId : resourcesOfType("AWS::DynamoDB::Table").keySet()) {
+            JsonNode table = resource(logicalId);
+            assertThat(table.path("DeletionPolicy").asText()).as("%s DeletionPolicy", logicalId).isEqualTo("Retain");
+            assertThat(table.path("UpdateReplacePolicy").asText()).as("%s UpdateReplacePolicy", logicalId).isEqualTo("Retain");
+            assertThat(table.at("/Properties/PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled").asBoolean())
+                    .as("%s point-in-time recovery", logicalId).isTrue();
+            assertThat(table.at("/Properties/SSESpecification/SSEEnabled").asBoolean()).as("%s SSE", logicalId).isTrue();
+            assertThat(table.at("/Properties/TableName").isMissingNode())
+                    .as("%s has no fixed TableName (the stack names it)", logicalId).isTrue();
+        }
+    }
+
+    private static void assertSameTable(String logicalId, CreateTableRequest expected) {
+        JsonNode properties = resource(logicalId).path("Properties");
+        assertThat(resource(logicalId).path("Type").asText()).isEqualTo("AWS::DynamoDB::Table");
+        assertThat(properties.path("BillingMode").asText()).as("%s BillingMode", logicalId)
+                .isEqualTo(expected.billingModeAsString());
+        assertThat(attributeDefinitions(properties.path("AttributeDefinitions"))).as("%s AttributeDefinitions", logicalId)
+                .isEqualTo(expected.attributeDefinitions().stream()
+                        .map(definition -> definition.attributeName() + ":" + definition.attributeTypeAsString())
+                        .collect(Collectors.toCollection(TreeSet::new)));
+        assertThat(keySchema(properties.path("KeySchema"))).as("%s KeySchema", logicalId)
+                .isEqualTo(keySchema(expected.keySchema()));
+
+        Map<String, String> expectedIndexes = new TreeMap<>();
+        for (GlobalSecondaryIndex index : expected.globalSecondaryIndexes()) {
+            expectedIndexes.put(index.indexName(),
+                    keySchema(index.keySchema()) + " " + index.projection().projectionTypeAsString());
+        }
+        Map<String, String> declaredIndexes = new TreeMap<>();
+        for (JsonNode index : properties.path("GlobalSecondaryIndexes")) {
+            declaredIndexes.put(index.path("IndexName").asText(),
+                    keySchema(index.path("KeySchema")) + " " + index.at("/Projection/ProjectionType").asText());
+        }
+        assertThat(declaredIndexes).as("%s GlobalSecondaryIndexes", logicalId).isEqualTo(expectedIndexes);
+    }
+
+    private static Set<String> attributeDefinitions(JsonNode definitions) {
+        return stream(definitions).map(definition -> definition.path("AttributeName").asText() + ":"
+                + definition.path("AttributeType").asText()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> keySchema(JsonNode keys) {
+        return stream(keys).map(key -> key.path("AttributeName").asText() + ":" + key.path("KeyType").asText())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> keySchema(Collection<KeySchemaElement> keys) {
+        return keys.stream().map(key -> key.attributeName() + ":" + key.keyTypeAsString())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    // ---------------------------------------------------------------- IAM and routes
+
+    @Test
+    void functionPoliciesAreExplicitAndLeastPrivilege() {
+        for (Map.Entry<String, JsonNode> function : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            JsonNode policies = function.getValue().at("/Properties/Policies");
+            assertThat(policies.isArray()).as("%s Policies is a list of policy documents", function.getKey()).isTrue();
+            for (JsonNode policy : policies) {
+                assertThat(policy.isObject() && policy.has("Statement"))
+                        .as("%s: only explicit statements, no managed policies or SAM policy templates: %s",
+                                function.getKey(), policy).isTrue();
+                for (JsonNode statement : policy.path("Statement")) {
+                    assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+                    assertThat(statement.has("NotAction") || statement.has("NotResource"))
+                            .as("NotAction/NotResource in %s", statement).isFalse();
+                    for (String action : texts(statement.path("Action"))) {
+                        assertThat(action).as("action of %s", function.getKey()).doesNotContain("*").isIn(ALLOWED_ACTIONS);
+                    }
+                    for (JsonNode resource : asList(statement.path("Resource"))) {
+                        assertThat(resource.toString()).as("resource of %s", function.getKey()).doesNotContain("*");
+                        assertThat(resource.isObject() && resource.has("Fn::GetAtt"))
+                                .as("resource %s is the ARN of a resource of this template", resource).isTrue();
+                    }
+                }
+            }
+        }
+
+        Map<String, Set<String>> grants = new TreeMap<>();
+        for (JsonNode policy : template.at("/Resources/SubmissionsFunction/Properties/Policies")) {
+            for (JsonNode statement : policy.path("Statement")) {
+                for (JsonNode resource : asList(statement.path("Resource"))) {
+                    JsonNode getAtt = resource.path("Fn::GetAtt");
+                    String target = getAtt.path(0).asText() + "." + getAtt.path(1).asText();
+                    grants.computeIfAbsent(target, key -> new TreeSet<>()).addAll(texts(statement.path("Action")));
+                }
+            }
+        }
+        assertThat(grants).isEqualTo(Map.of(
+                "SubmissionsTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem",
+                        "dynamodb:DescribeTable"),
+                "FreeTextTable.Arn", Set.of("dynamodb:PutItem")));
+    }
+
+    @Test
+    void httpApiRoutesAreExactlyTheSurveyApi() {
+        Set<String> routes = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> event : fields(template.at("/Resources/SubmissionsFunction/Properties/Events"))) {
+            JsonNode properties = event.getValue().path("Properties");
+            assertThat(event.getValue().path("Type").asText()).as("event %s", event.getKey()).isEqualTo("HttpApi");
+            assertThat(properties.path("ApiId")).as("ApiId of %s", event.getKey())
+                    .isEqualTo(json("{\"Ref\":\"SurveyHttpApi\"}"));
+            assertThat(routes.add(properties.path("Method").asText() + " " + properties.path("Path").asText()))
+                    .as("route of %s declared once", event.getKey()).isTrue();
+        }
+        assertThat(routes).isEqualTo(ROUTES);
+        assertThat(resource("SurveyHttpApi").path("Type").asText()).isEqualTo("AWS::Serverless::HttpApi");
+        // the local server's controller serves the same API
+        assertThat(routes).isEqualTo(controllerRoutes(SubmissionsController.class));
+    }
+
+    private static Set<String> controllerRoutes(Class<?> controller) {
+        String base = controller.getAnnotation(Controller.class).value();
+        Set<String> routes = new TreeSet<>();
+        for (Method method : controller.getDeclaredMethods()) {
+            Get get = method.getAnnotation(Get.class);
+            Post post = method.getAnnotation(Post.class);
+            if (get != null) {
+                routes.add("GET " + base + (get.value().equals("/") ? "" : get.value()));
+            }
+            if (post != null) {
+                routes.add("POST " + base + (post.value().equals("/") ? "" : post.value()));
+            }
+        }
+        return routes;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, JsonNode> resourcesOfType(String type) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> resource : fields(template.path("Resources"))) {
+            if (type.equals(resource.getValue().path("Type").asText())) {
+                found.put(resource.getKey(), resource.getValue());
+            }
+        }
+        return found;
+    }
+
+    private static JsonNode resource(String logicalId) {
+        JsonNode resource = template.path("Resources").path(logicalId);
+        assertThat(resource.isObject()).as("resource %s in template.yaml", logicalId).isTrue();
+        return resource;
+    }
+
+    /** A function's property, or the Globals.Function default. */
+    private static JsonNode property(JsonNode function, String name) {
+        JsonNode own = function.path("Properties").path(name);
+        JsonNode value = own.isMissingNode() ? template.path("Globals").path("Function").path(name) : own;
+        assertThat(value.isMissingNode()).as("%s of a function", name).isFalse();
+        return value;
+    }
+
+    private static List<String> shadeOutputFiles(Path pom) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document document = factory.newDocumentBuilder().parse(pom.toFile());
+        List<String> outputFiles = new ArrayList<>();
+        NodeList plugins = document.getElementsByTagName("plugin");
+        for (int i = 0; i < plugins.getLength(); i++) {
+            Element plugin = (Element) plugins.item(i);
+            NodeList artifactIds = plugin.getElementsByTagName("artifactId");
+            if (artifactIds.getLength() > 0 && "maven-shade-plugin".equals(artifactIds.item(0).getTextContent().trim())) {
+                NodeList files = plugin.getElementsByTagName("outputFile");
+                for (int j = 0; j < files.getLength(); j++) {
+                    outputFiles.add(files.item(j).getTextContent().trim());
+                }
+            }
+        }
+        return outputFiles;
+    }
+
+    private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        node.fields().forEachRemaining(entries::add);
+        return entries;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
+    }
+
+    /** A single value or a list of values, as IAM allows for Action and Resource. */
+    private static List<JsonNode> asList(JsonNode node) {
+        if (node.isMissingNode()) {
+            return List.of();
+        }
+        return node.isArray() ? stream(node).toList() : List.of(node);
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<JsonNode> values = asList(node);
+        assertThat(values).as("Action").isNotEmpty().allMatch(JsonNode::isTextual);
+        return values.stream().map(JsonNode::asText).toList();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    private static String describe(Set<ValidationMessage> messages) {
+        return messages.stream().map(message -> "  " + message.getInstanceLocation() + ": " + message.getMessage()
+                + "  [" + message.getSchemaLocation() + "]").collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    // ---------------------------------------------------------------- CloudFormation YAML
+
+    static JsonNode parseCloudFormationYaml(String text) {
+        Object parsed = new Yaml(new CloudFormationConstructor()).load(text);
+        return MAPPER.valueToTree(parsed);
+    }
+
+    /**
+     * SnakeYAML's safe constructor plus CloudFormation's short-form intrinsic tags, turned into their long
+     * form ({@code !Ref X} becomes {@code {"Ref": "X"}}, {@code !GetAtt A.B} becomes
+     * {@code {"Fn::GetAtt": ["A", "B"]}}, ...). Timestamps stay strings, as CloudFormation reads them.
+     */
+    static final class CloudFormationConstructor extends SafeConstructor {
+
+        private static final List<String> FUNCTIONS = List.of("Sub", "GetAtt", "Join", "Select", "Split", "If",
+                "Equals", "Not", "And", "Or", "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "Transform",
+                "Length", "ToJsonString");
+
+        CloudFormationConstructor() {
+            super(new LoaderOptions());
+            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
+            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
+            for (String function : FUNCTIONS) {
+                yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
+            }
+            yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+        }
+
+        private final class Intrinsic extends AbstractConstruct {
+            private final String key;
+
+            Intrinsic(String key) {
+                this.key = key;
+            }
+
+            @Override
+            public Object construct(Node node) {
+                Object value;
+                if (node instanceof ScalarNode scalar) {
+                    String text = constructScalar(scalar);
+                    value = key.equals("Fn::GetAtt") ? getAttParts(text) : text;
+                } else if (node instanceof SequenceNode sequence) {
+                    value = constructSequence(sequence);
+                } else if (node instanceof MappingNode mapping) {
+                    value = constructMapping(mapping);
+                } else {
+                    throw new IllegalArgumentException("unexpected YAML node for " + key + ": " + node);
+                }
+                Map<String, Object> longForm = new LinkedHashMap<>();
+                longForm.put(key, value);
+                return longForm;
+            }
+
+            /** "Resource.Attribute" (the attribute may itself contain dots, e.g. Endpoint.Address). */
+            private List<String> getAttParts(String text) {
+                int dot = text.indexOf('.');
+                if (dot < 0) {
+                    throw new IllegalArgumentException("!GetAtt needs Resource.Attribute: " + text);
+                }
+                return List.of(text.substring(0, dot), text.substring(dot + 1));
+            }
+        }
+    }
+}
