@@ -11,6 +11,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -31,6 +33,7 @@ import java.util.Optional;
         license = @License(name = "Apache-2.0")))
 @Tag(name = "survey")
 @Controller("/v1/instruments")
+@ExecuteOn(TaskExecutors.BLOCKING) // the DynamoDB call blocks: keep it off the Netty event loop
 public class SubmissionsController {
 
     private final SubmissionsApi api;
