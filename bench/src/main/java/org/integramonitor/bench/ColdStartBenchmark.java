@@ -31,6 +31,7 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        LocalSystem.useLocalLogging();
         int runs = Integer.parseInt(args[0]);
         String lambdaJar = args[1];
         String benchClasses = args[2];

@@ -225,7 +225,15 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** Local hosts log through a background writer (see logback-local.xml); call before anything logs. */
+    public static void useLocalLogging() {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-local.xml");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
+        useLocalLogging();
         Settings settings = LocalSystemCommandLine.parse(args);
         LocalSystem system = start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
