@@ -16,7 +16,7 @@ if [[ "$what" == cold || "$what" == all ]]; then
     bench/src/main/resources/cold-start-event.json -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Xshare:auto
 fi
 if [[ "$what" == warm || "$what" == all ]]; then
-  "$JAVA" -cp "$CP" org.integramonitor.bench.WarmOverheadBenchmark 20000
+  "$JAVA" -cp "$CP" org.integramonitor.bench.WarmOverheadBenchmark 20000 ${WARM_STOCK:+stock}
 fi
 if [[ "$what" == throughput || "$what" == all ]]; then
   "$JAVA" -Dhttp.maxConnections=128 -cp "$CP" org.integramonitor.bench.ThroughputBenchmark 16 32 64

@@ -1,5 +1,7 @@
 package org.integramonitor.submissions;
 
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,6 +35,7 @@ import java.util.Optional;
         license = @License(name = "Apache-2.0")))
 @Tag(name = "survey")
 @Controller("/v1/instruments")
+@Requires(notEnv = Environment.FUNCTION) // on Lambda the handler calls SubmissionsApi directly: no controller, no HTTP classes to load
 @ExecuteOn(TaskExecutors.BLOCKING) // the DynamoDB call blocks: keep it off the Netty event loop
 public class SubmissionsController {
 
