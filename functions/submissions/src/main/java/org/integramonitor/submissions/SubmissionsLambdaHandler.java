@@ -3,6 +3,9 @@ package org.integramonitor.submissions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
+import io.micronaut.function.aws.MicronautLambdaContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -42,6 +45,19 @@ public class SubmissionsLambdaHandler extends MicronautRequestHandler<APIGateway
     /** For tests and benchmarks that bring their own context (e.g. pointing at DynamoDB Local). */
     public SubmissionsLambdaHandler(ApplicationContext context) {
         super(context);
+    }
+
+    /**
+     * Micronaut's Lambda builder initialises every singleton eagerly, framework ones included. Our
+     * handler's injection creates all beans it uses during init anyway (so SnapStart still snapshots
+     * them); the rest need not be built. Environment deduction is skipped: the environment is known.
+     */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return ApplicationContext.builder(Environment.FUNCTION, MicronautLambdaContext.ENVIRONMENT_LAMBDA)
+                .eagerInitSingletons(false)
+                .deduceEnvironment(false)
+                .banner(false);
     }
 
     @Override
