@@ -3,6 +3,7 @@ package org.integramonitor.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
+import org.integramonitor.submissions.LocalLambdaContext;
 import org.integramonitor.submissions.SubmissionsLambdaHandler;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class WarmOverheadBenchmark {
                 .build();
         try (SubmissionsLambdaHandler handler = new SubmissionsLambdaHandler(context)) {
             InMemorySubmissionStore store = context.getBean(InMemorySubmissionStore.class);
-            FakeContext lambdaContext = new FakeContext();
+            LocalLambdaContext lambdaContext = new LocalLambdaContext("bench");
             // JIT warm-up: the same handler, the same kind of calls; any per-call growth keeps accumulating
             for (int i = 0; i < 2 * calls; i++) {
                 handler.handleRequest(event(bodyTemplate.replace(exampleId, UUID.randomUUID().toString())), lambdaContext);

@@ -34,7 +34,7 @@ public final class InvokeHandler {
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         for (int i = 1; i < args.length; i++) {
             APIGatewayV2HTTPEvent event = json.readValue(Files.readAllBytes(Path.of(args[i])), APIGatewayV2HTTPEvent.class);
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalLambdaContext("local-" + i));
             if (i == 1) {
                 long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 System.out.println("FIRST_RESPONSE_MS " + sinceJvmStart);
@@ -42,7 +42,6 @@ public final class InvokeHandler {
             System.out.println("RESPONSE " + json.writeValueAsString(response));
         }
         System.out.flush();
-        // DynamoDB Local-style non-daemon threads are not ours to wait for: the runtime freezes, we exit
-        Runtime.getRuntime().halt(0);
+        System.exit(0);
     }
 }

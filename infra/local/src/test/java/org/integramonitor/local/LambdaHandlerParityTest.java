@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.integramonitor.submissions.LocalLambdaContext;
 import org.integramonitor.submissions.SubmissionsLambdaHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,7 +139,7 @@ class LambdaHandlerParityTest {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, new FakeLambdaContext(UUID.randomUUID().toString()));
+        return handler.handleRequest(event, new LocalLambdaContext(UUID.randomUUID().toString()));
     }
 
     private static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, String body,

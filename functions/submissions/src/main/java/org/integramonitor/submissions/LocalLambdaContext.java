@@ -1,4 +1,4 @@
-package org.integramonitor.local;
+package org.integramonitor.submissions;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,12 +7,15 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 import java.nio.charset.StandardCharsets;
 
-/** What the Lambda runtime passes next to the event; the handler reads nothing from it but the request id. */
-final class FakeLambdaContext implements Context {
+/**
+ * The Lambda {@link Context} for invocations outside Lambda ({@link InvokeHandler}, tests, benchmarks):
+ * the runtime always passes one, so local invocations do too. The handler reads only the request id.
+ */
+public final class LocalLambdaContext implements Context {
 
     private final String requestId;
 
-    FakeLambdaContext(String requestId) {
+    public LocalLambdaContext(String requestId) {
         this.requestId = requestId;
     }
 
