@@ -1,0 +1,179 @@
+package org.integramonitor.indicator;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.integramonitor.instrument.DefinitionException;
+import org.integramonitor.instrument.Instrument;
+import org.integramonitor.instrument.InstrumentCatalog;
+import org.integramonitor.instrument.Item;
+import org.integramonitor.instrument.ItemType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The indicator definitions, a versioned data file validated against the instruments when loaded: every
+ * item and value must exist in each instrument version the indicator names, with a type that fits.
+ */
+public final class IndicatorCatalog {
+
+    public static final String DEFAULT_RESOURCE = "indicators/indicators-v1.json";
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final int definitionsVersion;
+    private final List<IndicatorDefinition> indicators;
+    private final String definitionsHash;
+
+    private IndicatorCatalog(int definitionsVersion, List<IndicatorDefinition> indicators, String definitionsHash) {
+        this.definitionsVersion = definitionsVersion;
+        this.indicators = List.copyOf(indicators);
+        this.definitionsHash = definitionsHash;
+    }
+
+    public static IndicatorCatalog loadDefault(ObjectMapper mapper, InstrumentCatalog instruments) {
+        try (InputStream in = IndicatorCatalog.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new DefinitionException(DEFAULT_RESOURCE, List.of("file not found on the classpath"));
+            }
+            return parse(DEFAULT_RESOURCE, in.readAllBytes(), mapper, instruments);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
+        }
+    }
+
+    public static IndicatorCatalog parse(String source, byte[] bytes, ObjectMapper mapper, InstrumentCatalog instruments) {
+        DefinitionsFile file;
+        try {
+            file = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(bytes, DefinitionsFile.class);
+        } catch (IOException e) {
+            throw new DefinitionException(source, List.of("not a valid indicator file: " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (IndicatorDefinition indicator : file.indicators()) {
+            if (indicator.id() == null || !ID.matcher(indicator.id()).matches()) {
+                problems.add("indicator id '" + indicator.id() + "' must be snake_case");
+            } else if (!ids.add(indicator.id())) {
+                problems.add("indicator id '" + indicator.id() + "' appears twice");
+            }
+            problems.addAll(problemsOf(indicator, instruments));
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(source, problems);
+        }
+        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes));
+    }
+
+    static List<String> problemsOf(IndicatorDefinition indicator, InstrumentCatalog instruments) {
+        List<String> problems = new ArrayList<>();
+        String where = "indicator " + indicator.id();
+        if (indicator.type() == null) {
+            problems.add(where + " has no type");
+            return problems;
+        }
+        if (indicator.label() == null) {
+            problems.add(where + " has no label");
+        }
+        if (indicator.instrumentVersions().isEmpty()) {
+            problems.add(where + " names no instrument versions");
+        }
+        for (int version : indicator.instrumentVersions()) {
+            Optional<Instrument> instrument = instruments.published(indicator.instrument(), version);
+            if (instrument.isEmpty()) {
+                problems.add(where + " names instrument " + indicator.instrument() + " version " + version + ", which is not published");
+                continue;
+            }
+            Instrument found = instrument.get();
+            for (String language : found.languages()) {
+                if (indicator.label() != null && indicator.label().in(language).isEmpty()) {
+                    problems.add(where + " has no label in '" + language + "'");
+                }
+            }
+            switch (indicator.type()) {
+                case SHARE -> {
+                    Optional<Item> item = item(found, indicator.item(), where, problems);
+                    if (indicator.values().isEmpty()) {
+                        problems.add(where + " (share) needs values");
+                    }
+                    item.ifPresent(it -> {
+                        for (JsonNode value : indicator.values()) {
+                            checkValue(where, it, value, problems);
+                        }
+                        for (JsonNode value : indicator.excludeFromDenominator()) {
+                            checkValue(where, it, value, problems);
+                        }
+                    });
+                }
+                case MEAN -> item(found, indicator.item(), where, problems).filter(it -> it.type() != ItemType.SCALE)
+                        .ifPresent(it -> problems.add(where + " (mean) needs a scale item, " + it.id() + " is " + it.type().code()));
+                case INDEX -> {
+                    if (indicator.items().size() < 2 || indicator.items().size() > 6) {
+                        problems.add(where + " (index) needs 2 to 6 items");
+                    }
+                    if (indicator.minAnswered() == null || indicator.minAnswered() < 1
+                            || indicator.minAnswered() > indicator.items().size()) {
+                        problems.add(where + " (index) needs 1 <= minAnswered <= number of items");
+                    }
+                    for (String itemId : indicator.items()) {
+                        item(found, itemId, where, problems).filter(it -> it.type() != ItemType.SCALE)
+                                .ifPresent(it -> problems.add(where + " (index) item " + it.id() + " is not a scale item"));
+                    }
+                }
+            }
+            if (indicator.filter() != null) {
+                item(found, indicator.filter().item(), where + " filter", problems)
+                        .ifPresent(it -> indicator.filter().anyOf().forEach(value -> checkValue(where + " filter", it, value, problems)));
+            }
+        }
+        return problems;
+    }
+
+    private static Optional<Item> item(Instrument instrument, String itemId, String where, List<String> problems) {
+        Optional<Item> item = itemId == null ? Optional.empty() : instrument.item(itemId);
+        if (item.isEmpty()) {
+            problems.add(where + " refers to item '" + itemId + "', which instrument " + instrument.id() + " version "
+                    + instrument.version() + " does not have");
+        } else if (item.get().type() == ItemType.TEXT) {
+            problems.add(where + " refers to free-text item " + itemId + ": free text never enters a snapshot");
+            return Optional.empty();
+        }
+        return item;
+    }
+
+    private static void checkValue(String where, Item item, JsonNode value, List<String> problems) {
+        boolean fits = switch (item.type()) {
+            case SCALE -> value.isInt() && value.intValue() >= 1 && value.intValue() <= 5;
+            case YES_NO -> value.isBoolean();
+            case SINGLE, MULTIPLE -> value.isTextual() && item.option(value.textValue()).isPresent();
+            case TEXT -> false;
+        };
+        if (!fits) {
+            problems.add(where + " value " + value + " is not an answer item " + item.id() + " can have");
+        }
+    }
+
+    public int definitionsVersion() {
+        return definitionsVersion;
+    }
+
+    public List<IndicatorDefinition> all() {
+        return indicators;
+    }
+
+    /** SHA-256 of the definitions file: in every manifest, and the key of reusable day summaries. */
+    public String definitionsHash() {
+        return definitionsHash;
+    }
+
+    record DefinitionsFile(int definitionsVersion, List<IndicatorDefinition> indicators) {
+    }
+
+}

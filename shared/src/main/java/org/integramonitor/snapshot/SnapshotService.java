@@ -1,0 +1,130 @@
+package org.integramonitor.snapshot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.integramonitor.aggregation.CellTotals;
+import org.integramonitor.aggregation.DaySummarizer;
+import org.integramonitor.aggregation.DaySummary;
+import org.integramonitor.aggregation.SubmissionReader;
+import org.integramonitor.disclosure.DisclosureControl;
+import org.integramonitor.disclosure.DisclosureSettings;
+import org.integramonitor.indicator.IndicatorCatalog;
+import org.integramonitor.indicator.IndicatorDefinition;
+import org.integramonitor.municipality.Municipality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One aggregation run: summarise each day since the programme started (reusing the stored summary of
+ * every closed day), fold the summaries into cells, apply disclosure control, write a snapshot.
+ *
+ * <p>Incremental by design: a day is closed once the programme's calendar has moved past it by a grace
+ * period (writes that started just before midnight have landed by then); its summary never changes and
+ * is stored under {@code summaries/{definitions hash}/{day}.json}. A run re-reads only the open days.
+ * Summaries hold exact integer sums, so merging them equals a full recompute to the byte. Changing the
+ * indicator definitions changes the hash, so old summaries are simply not used.
+ */
+public final class SnapshotService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotService.class);
+    private static final DateTimeFormatter SNAPSHOT_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final IndicatorCatalog indicators;
+    private final List<Municipality> municipalities;
+    private final SubmissionReader reader;
+    private final SnapshotStore store;
+    private final ObjectMapper mapper;
+    private final DisclosureSettings disclosureSettings;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LocalDate firstDay;
+    private final Duration closingGrace;
+
+    public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
+                           SnapshotStore store, ObjectMapper mapper, DisclosureSettings disclosureSettings, Clock clock,
+                           ZoneId zone, LocalDate firstDay, Duration closingGrace) {
+        this.indicators = indicators;
+        this.municipalities = List.copyOf(municipalities);
+        this.reader = reader;
+        this.store = store;
+        this.mapper = mapper;
+        this.disclosureSettings = disclosureSettings;
+        this.clock = clock;
+        this.zone = zone;
+        this.firstDay = firstDay;
+        this.closingGrace = closingGrace;
+    }
+
+    public record Result(String snapshotId, String manifestKey, int cells, long suppressed, int daysRead, int daysReused,
+                         long submissionsRead) {
+    }
+
+    /** @param reuseSummaries false forces a full recompute (every day read from the database) */
+    public Result run(boolean reuseSummaries) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate closedBefore = LocalDate.ofInstant(now.minus(closingGrace), zone);
+        DaySummarizer summarizer = new DaySummarizer(indicators, reader);
+        CellTotals totals = new CellTotals();
+        int read = 0;
+        int reused = 0;
+        long submissions = 0;
+        for (LocalDate day = firstDay; !day.isAfter(today); day = day.plusDays(1)) {
+            boolean closed = day.isBefore(closedBefore);
+            Optional<DaySummary> kept = closed && reuseSummaries ? storedSummary(day) : Optional.empty();
+            DaySummary summary;
+            if (kept.isPresent()) {
+                summary = kept.get();
+                reused++;
+            } else {
+                summary = summarizer.summarize(day);
+                read++;
+                submissions += summary.submissions();
+                if (closed) {
+                    store.put(summaryKey(day), DaySummaryCodec.write(mapper, summary), "application/json", "private, no-store");
+                }
+            }
+            totals.add(summary);
+        }
+        List<PublishedCell> cells = new CellPublisher(new DisclosureControl(disclosureSettings))
+                .publish(totals.cells(), indicators.all());
+        String snapshotId = SNAPSHOT_ID.format(now) + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        List<String> versions = indicators.all().stream()
+                .flatMap(indicator -> indicator.instrumentVersions().stream().map(v -> indicator.instrument() + "/v" + v))
+                .distinct().sorted().toList();
+        String manifestKey = new SnapshotWriter(store, mapper).write(new SnapshotWriter.Metadata(snapshotId, now.toString(),
+                today.toString(), versions, indicators.definitionsHash(),
+                SnapshotWriter.sha256(disclosureSettings.fingerprint().getBytes(StandardCharsets.UTF_8)),
+                indicators.all(), municipalities), cells);
+        long suppressed = cells.stream().filter(PublishedCell::suppressed).count();
+        LOG.info("snapshot written id={} cells={} suppressed={} daysRead={} daysReused={} submissionsRead={}",
+                snapshotId, cells.size(), suppressed, read, reused, submissions);
+        return new Result(snapshotId, manifestKey, cells.size(), suppressed, read, reused, submissions);
+    }
+
+    private Optional<DaySummary> storedSummary(LocalDate day) {
+        return store.get(summaryKey(day)).map(bytes -> DaySummaryCodec.read(mapper, bytes))
+                .filter(summary -> summary.definitionsHash().equals(indicators.definitionsHash()));
+    }
+
+    private String summaryKey(LocalDate day) {
+        return "summaries/" + indicators.definitionsHash().substring(0, 16) + "/" + day + ".json";
+    }
+
+    /** Used by tests: the indicator definitions in force. */
+    public List<IndicatorDefinition> indicators() {
+        return indicators.all();
+    }
+}
