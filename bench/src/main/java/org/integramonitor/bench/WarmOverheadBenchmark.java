@@ -3,7 +3,7 @@ package org.integramonitor.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import org.integramonitor.submissions.LocalLambdaContext;
+import org.integramonitor.function.LocalLambdaContext;
 import org.integramonitor.submissions.SubmissionsLambdaHandler;
 
 import java.nio.charset.StandardCharsets;

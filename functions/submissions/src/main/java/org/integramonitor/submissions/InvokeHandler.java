@@ -1,5 +1,7 @@
 package org.integramonitor.submissions;
 
+import org.integramonitor.function.LocalLambdaContext;
+
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;

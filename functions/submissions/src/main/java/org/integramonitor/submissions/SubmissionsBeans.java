@@ -1,6 +1,5 @@
 package org.integramonitor.submissions;
 
-import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -10,52 +9,14 @@ import org.integramonitor.submission.SubmissionService;
 import org.integramonitor.submission.SubmissionStore;
 import org.integramonitor.submission.dynamodb.DynamoDbSubmissionStore;
 import org.integramonitor.submissions.api.SubmissionsApi;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
 
-/**
- * Wires the domain to its adapters. Everything that differs between hosts comes from configuration
- * ({@code application.properties}, overridable by environment variables such as SUBMISSIONS_TABLE).
- * Endpoints are not set here unless configured: the SDK itself honours AWS_ENDPOINT_URL(_DYNAMODB).
- */
+/** Wires the submissions domain to its adapters; shared beans come from {@code CommonBeans}. */
 @Factory
 public class SubmissionsBeans {
-
-    @Singleton
-    Json json() {
-        return new Json();
-    }
-
-    @Singleton
-    InstrumentCatalog instrumentCatalog(Json json) {
-        return InstrumentCatalog.loadDefault(json.mapper());
-    }
-
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Singleton
-    @Bean(preDestroy = "close")
-    DynamoDbClient dynamoDbClient(AwsSettings aws) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
-        aws.region().map(Region::of).ifPresent(builder::region);
-        aws.dynamodbEndpoint().map(URI::create).ifPresent(builder::endpointOverride);
-        if (aws.accessKeyId().isPresent() && aws.secretAccessKey().isPresent()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(aws.accessKeyId().get(), aws.secretAccessKey().get())));
-        }
-        return builder.build();
-    }
 
     @Singleton
     SubmissionStore submissionStore(DynamoDbClient dynamoDb,

@@ -137,8 +137,31 @@ public final class LocalSystem implements AutoCloseable {
         return new LocalSystem(settings);
     }
 
+    /**
+     * Each function jar carries its own {@code application.properties}; on Lambda each loads alone. The
+     * local host runs them together, so it merges every one on the classpath (Micronaut would read only
+     * the first). Placeholders such as ${SUBMISSIONS_TABLE:...} are resolved by Micronaut as usual.
+     */
+    private static Map<String, Object> functionConfigurations() {
+        Map<String, Object> merged = new HashMap<>();
+        try {
+            java.util.Enumeration<java.net.URL> files = LocalSystem.class.getClassLoader().getResources("application.properties");
+            while (files.hasMoreElements()) {
+                java.util.Properties properties = new java.util.Properties();
+                try (java.io.InputStream in = files.nextElement().openStream()) {
+                    properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                }
+                properties.forEach((key, value) -> merged.putIfAbsent(key.toString(), value));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the functions' application.properties", e);
+        }
+        merged.remove("micronaut.application.name");
+        return merged;
+    }
+
     private Map<String, Object> defaultProperties(Settings settings) {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(functionConfigurations());
         properties.put("micronaut.server.port", settings.apiPort() == 0 ? -1 : settings.apiPort());
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("integra.aws.region", settings.region());
@@ -147,6 +170,7 @@ public final class LocalSystem implements AutoCloseable {
         properties.put("integra.aws.secret-access-key", settings.secretKey());
         properties.put("integra.tables.submissions", "integra-submissions");
         properties.put("integra.tables.free-text", "integra-submission-free-text");
+        properties.put("integra.aws.s3-endpoint", s3Endpoint.toString());
         properties.put("integra.snapshots.bucket", settings.snapshotBucket());
         return properties;
     }

@@ -13,6 +13,8 @@ import com.networknt.schema.ValidationMessage;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import org.integramonitor.aggregation.function.AggregationLambdaHandler;
+import org.integramonitor.snapshot.SnapshotWriter;
 import org.integramonitor.submission.dynamodb.SubmissionTables;
 import org.integramonitor.submissions.SubmissionsController;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,8 +62,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Keeps template.yaml honest without AWS: it must be a valid SAM template (checked against the SAM JSON
  * schema, offline), and it must agree with the code it deploys: handler classes, jar names, the DynamoDB
- * key design of {@link SubmissionTables}, the configuration the function reads, least-privilege IAM and
- * the API routes. Tests run with the working directory infra/local.
+ * key design of {@link SubmissionTables}, the configuration the functions read, least-privilege IAM, the
+ * API routes, the aggregation's schedule and dead-letter queue, and the snapshot bucket's protection and
+ * lifecycle. Tests run with the working directory infra/local.
  */
 class TemplateTest {
 
@@ -78,9 +81,17 @@ class TemplateTest {
             "GET /v1/instruments/{instrumentId}/versions/{version}/submission-schema",
             "POST /v1/instruments/{instrumentId}/submissions");
 
-    /** Every DynamoDB action any function of this template may be granted. */
-    private static final Set<String> ALLOWED_ACTIONS = Set.of(
-            "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable");
+    /** Every action each function of this template may be granted (a function not listed may be granted none). */
+    private static final Map<String, Set<String>> ALLOWED_ACTIONS = Map.of(
+            "SubmissionsFunction", Set.of(
+                    "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"),
+            "AggregationFunction", Set.of(
+                    "dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:ListBucket", "sqs:SendMessage"));
+
+    /** A resource ARN built from one of this template's resources: {@code ${Logical.Arn}} and an optional suffix. */
+    private static final Pattern SUB_ARN = Pattern.compile("\\$\\{(?<resource>\\w+)\\.Arn}(?<suffix>/.*)?");
+    /** The one wildcard allowed in a resource: the keys under a fixed, non-empty prefix of a bucket. */
+    private static final Pattern KEY_PREFIX_WILDCARD = Pattern.compile("/[\\w.-]+(/[\\w.-]+)*/\\*");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -143,6 +154,18 @@ class TemplateTest {
         }));
         // Runtim: an unknown property in Globals.Function
         assertReported("Runtim", messagesAfter(copy -> ((ObjectNode) copy.path("Globals").path("Function")).put("Runtim", "java21")));
+        // Schedul: an unknown property of a Schedule event
+        assertReported("Schedul", messagesAfter(copy -> {
+            ObjectNode event = (ObjectNode) function(copy, "AggregationFunction").path("Events").path("Scheduled")
+                    .path("Properties");
+            event.set("Schedul", event.remove("Schedule"));
+        }));
+        // Destination: SAM's DeadLetterConfig of a Schedule event takes Arn (or Type), not Destination
+        assertReported("Destination", messagesAfter(copy -> {
+            ObjectNode deadLetters = (ObjectNode) function(copy, "AggregationFunction").path("Events").path("Scheduled")
+                    .path("Properties").path("DeadLetterConfig");
+            deadLetters.set("Destination", deadLetters.remove("Arn"));
+        }));
         assertThat(remoteFetches).as("remote schema fetches").isEmpty();
     }
 
@@ -271,6 +294,39 @@ class TemplateTest {
         assertThat(variables.get("SUBMISSIONS_TABLE")).isEqualTo(json("{\"Ref\":\"SubmissionsTable\"}"));
         assertThat(variables.get("FREE_TEXT_TABLE")).isEqualTo(json("{\"Ref\":\"FreeTextTable\"}"));
         assertThat(variables.get("FREE_TEXT_RETENTION_DAYS")).isEqualTo(json("{\"Ref\":\"FreeTextRetentionDays\"}"));
+
+        JsonNode aggregation = template.at("/Resources/AggregationFunction/Properties/Environment/Variables");
+        assertThat(fieldNames(aggregation)).containsExactlyInAnyOrder("SUBMISSIONS_TABLE", "SNAPSHOT_BUCKET",
+                "AGGREGATION_FIRST_DAY");
+        assertThat(aggregation.get("SUBMISSIONS_TABLE")).isEqualTo(json("{\"Ref\":\"SubmissionsTable\"}"));
+        assertThat(aggregation.get("SNAPSHOT_BUCKET")).isEqualTo(json("{\"Ref\":\"SnapshotBucket\"}"));
+        assertThat(aggregation.get("AGGREGATION_FIRST_DAY")).isEqualTo(json("{\"Ref\":\"AggregationFirstDay\"}"));
+    }
+
+    @Test
+    void aggregationParametersAgreeWithTheCode() throws Exception {
+        JsonNode firstDay = template.at("/Parameters/AggregationFirstDay");
+        assertThat(firstDay.path("Type").asText()).isEqualTo("String");
+        Pattern date = Pattern.compile(firstDay.path("AllowedPattern").asText());
+        assertThat(date.matcher("2026-01-01").matches()).as("AllowedPattern accepts a date").isTrue();
+        assertThat(List.of("2026-1-01", "2026-13-01", "2026-01-32", "26-01-01", "2026-01-01T00:00", "yesterday"))
+                .as("AllowedPattern rejects what is not a yyyy-mm-dd date")
+                .noneMatch(text -> date.matcher(text).matches());
+        // the template's default is the code's default, so a stack and the local system start on the same day
+        String configuration = Files.readString(ROOT.resolve("functions/aggregation/src/main/resources/application.properties"));
+        Matcher codeDefault = Pattern.compile("\\$\\{AGGREGATION_FIRST_DAY:([^}]+)}").matcher(configuration);
+        assertThat(codeDefault.find()).as("application.properties reads AGGREGATION_FIRST_DAY").isTrue();
+        assertThat(firstDay.path("Default").asText()).isEqualTo(codeDefault.group(1));
+        assertThat(date.matcher(firstDay.path("Default").asText()).matches()).as("default matches AllowedPattern").isTrue();
+
+        JsonNode schedule = template.at("/Parameters/AggregationSchedule");
+        assertThat(schedule.path("Type").asText()).isEqualTo("String");
+        assertThat(schedule.path("Default").asText()).isEqualTo("rate(15 minutes)");
+
+        JsonNode retention = template.at("/Parameters/SnapshotRetentionDays");
+        assertThat(retention.path("Type").asText()).isEqualTo("Number");
+        assertThat(retention.path("Default").asInt()).isEqualTo(30);
+        assertThat(retention.path("MinValue").asInt()).isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- DynamoDB against SubmissionTables
@@ -343,7 +399,9 @@ class TemplateTest {
 
     @Test
     void functionPoliciesAreExplicitAndLeastPrivilege() {
-        for (Map.Entry<String, JsonNode> function : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+        Map<String, JsonNode> functions = resourcesOfType("AWS::Serverless::Function");
+        assertThat(ALLOWED_ACTIONS.keySet()).as("functions with an allow-list of actions").containsAll(functions.keySet());
+        for (Map.Entry<String, JsonNode> function : functions.entrySet()) {
             JsonNode policies = function.getValue().at("/Properties/Policies");
             assertThat(policies.isArray()).as("%s Policies is a list of policy documents", function.getKey()).isTrue();
             for (JsonNode policy : policies) {
@@ -355,31 +413,75 @@ class TemplateTest {
                     assertThat(statement.has("NotAction") || statement.has("NotResource"))
                             .as("NotAction/NotResource in %s", statement).isFalse();
                     for (String action : texts(statement.path("Action"))) {
-                        assertThat(action).as("action of %s", function.getKey()).doesNotContain("*").isIn(ALLOWED_ACTIONS);
+                        assertThat(action).as("action of %s", function.getKey()).doesNotContain("*")
+                                .isIn(ALLOWED_ACTIONS.get(function.getKey()));
                     }
+                    assertThat(asList(statement.path("Resource"))).as("Resource of %s", statement).isNotEmpty();
                     for (JsonNode resource : asList(statement.path("Resource"))) {
-                        assertThat(resource.toString()).as("resource of %s", function.getKey()).doesNotContain("*");
-                        assertThat(resource.isObject() && resource.has("Fn::GetAtt"))
-                                .as("resource %s is the ARN of a resource of this template", resource).isTrue();
+                        assertResourceOfThisTemplate(function.getKey(), resource);
                     }
                 }
             }
         }
 
+        assertThat(grants("SubmissionsFunction")).isEqualTo(Map.of(
+                "SubmissionsTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem",
+                        "dynamodb:DescribeTable"),
+                "FreeTextTable.Arn", Set.of("dynamodb:PutItem")));
+
+        // Aggregation: Query on the byReceivedDate index only, the snapshot bucket's three key spaces, the DLQ.
+        assertThat(grants("AggregationFunction")).isEqualTo(Map.of(
+                "${SubmissionsTable.Arn}/index/" + SubmissionTables.BY_RECEIVED_DATE_INDEX, Set.of("dynamodb:Query"),
+                "${SnapshotBucket.Arn}/summaries/*", Set.of("s3:GetObject", "s3:PutObject"),
+                "${SnapshotBucket.Arn}/snapshots/*", Set.of("s3:PutObject"),
+                "${SnapshotBucket.Arn}/" + SnapshotWriter.LATEST_KEY, Set.of("s3:PutObject"),
+                // GetObject of a missing summary is 404 (not 403) only with ListBucket on the bucket
+                "SnapshotBucket.Arn", Set.of("s3:ListBucket"),
+                "AggregationDeadLetterQueue.Arn", Set.of("sqs:SendMessage")));
+        // free text stays out of aggregation's reach: not in its policies, its environment, anywhere in it
+        assertThat(resource("AggregationFunction").toString()).as("AggregationFunction").doesNotContain("FreeTextTable");
+    }
+
+    /**
+     * A resource is the ARN of one of this template's resources ({@code !GetAtt X.Arn}) or a sub-resource of
+     * it ({@code !Sub "${X.Arn}/..."}). Its only wildcard may be the keys under a fixed prefix of an S3 bucket.
+     */
+    private static void assertResourceOfThisTemplate(String function, JsonNode resource) {
+        if (resource.isObject() && resource.has("Fn::GetAtt")) {
+            JsonNode getAtt = resource.path("Fn::GetAtt");
+            assertThat(getAtt.path(1).asText()).as("resource %s of %s", resource, function).isEqualTo("Arn");
+            resource(getAtt.path(0).asText());
+            return;
+        }
+        assertThat(resource.isObject() && resource.path("Fn::Sub").isTextual())
+                .as("resource %s of %s is !GetAtt X.Arn or !Sub \"${X.Arn}/...\"", resource, function).isTrue();
+        String arn = resource.path("Fn::Sub").asText();
+        Matcher matcher = SUB_ARN.matcher(arn);
+        assertThat(matcher.matches()).as("resource %s of %s is ${X.Arn}/...", arn, function).isTrue();
+        JsonNode target = resource(matcher.group("resource"));
+        String suffix = matcher.group("suffix") == null ? "" : matcher.group("suffix");
+        if (suffix.contains("*")) {
+            assertThat(target.path("Type").asText()).as("wildcard in %s of %s: only under a bucket", arn, function)
+                    .isEqualTo("AWS::S3::Bucket");
+            assertThat(KEY_PREFIX_WILDCARD.matcher(suffix).matches())
+                    .as("wildcard in %s of %s: only the keys under a fixed prefix", arn, function).isTrue();
+        }
+    }
+
+    /** What a function may do to what: {@code X.Arn} for !GetAtt, the !Sub text for sub-resources. */
+    private static Map<String, Set<String>> grants(String function) {
         Map<String, Set<String>> grants = new TreeMap<>();
-        for (JsonNode policy : template.at("/Resources/SubmissionsFunction/Properties/Policies")) {
+        for (JsonNode policy : template.at("/Resources/" + function + "/Properties/Policies")) {
             for (JsonNode statement : policy.path("Statement")) {
                 for (JsonNode resource : asList(statement.path("Resource"))) {
                     JsonNode getAtt = resource.path("Fn::GetAtt");
-                    String target = getAtt.path(0).asText() + "." + getAtt.path(1).asText();
+                    String target = getAtt.isMissingNode() ? resource.path("Fn::Sub").asText()
+                            : getAtt.path(0).asText() + "." + getAtt.path(1).asText();
                     grants.computeIfAbsent(target, key -> new TreeSet<>()).addAll(texts(statement.path("Action")));
                 }
             }
         }
-        assertThat(grants).isEqualTo(Map.of(
-                "SubmissionsTable.Arn", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem",
-                        "dynamodb:DescribeTable"),
-                "FreeTextTable.Arn", Set.of("dynamodb:PutItem")));
+        return grants;
     }
 
     @Test
@@ -413,6 +515,130 @@ class TemplateTest {
             }
         }
         return routes;
+    }
+
+    // ---------------------------------------------------------------- aggregation: schedule, failures, alarms
+
+    @Test
+    void aggregationRunsOnTheScheduleOneAtATime() {
+        JsonNode properties = resource("AggregationFunction").path("Properties");
+        assertThat(properties.path("ReservedConcurrentExecutions").asInt()).as("never two runs at once").isEqualTo(1);
+        assertThat(property(resource("AggregationFunction"), "Timeout").asInt()).isEqualTo(300);
+        assertThat(property(resource("AggregationFunction"), "MemorySize").asInt()).isEqualTo(1024);
+        assertThat(properties.at("/LoggingConfig/LogGroup")).isEqualTo(json("{\"Ref\":\"AggregationLogGroup\"}"));
+        assertThat(resource("AggregationLogGroup").at("/Properties/RetentionInDays"))
+                .isEqualTo(json("{\"Ref\":\"LogRetentionDays\"}"));
+        // the handler takes EventBridge's scheduled events
+        assertThat(RequestHandler.class).isAssignableFrom(AggregationLambdaHandler.class);
+
+        List<Map.Entry<String, JsonNode>> events = fields(properties.path("Events"));
+        assertThat(events).as("AggregationFunction Events").hasSize(1);
+        JsonNode event = events.get(0).getValue();
+        assertThat(event.path("Type").asText()).isEqualTo("Schedule");
+        JsonNode schedule = event.path("Properties");
+        assertThat(schedule.path("Schedule")).isEqualTo(json("{\"Ref\":\"AggregationSchedule\"}"));
+        assertThat(schedule.path("RetryPolicy"))
+                .isEqualTo(json("{\"MaximumRetryAttempts\":2,\"MaximumEventAgeInSeconds\":3600}"));
+        assertThat(schedule.path("DeadLetterConfig"))
+                .isEqualTo(json("{\"Arn\":{\"Fn::GetAtt\":[\"AggregationDeadLetterQueue\",\"Arn\"]}}"));
+
+        // SAM names the generated rule <function><event>; the queue accepts EventBridge's dead letters from it only
+        String rule = "AggregationFunction" + events.get(0).getKey();
+        JsonNode queuePolicy = resource("AggregationDeadLetterQueuePolicy");
+        assertThat(queuePolicy.path("Type").asText()).isEqualTo("AWS::SQS::QueuePolicy");
+        assertThat(queuePolicy.at("/Properties/Queues")).isEqualTo(json("[{\"Ref\":\"AggregationDeadLetterQueue\"}]"));
+        JsonNode statements = queuePolicy.at("/Properties/PolicyDocument/Statement");
+        assertThat(statements.size()).isEqualTo(1);
+        JsonNode statement = statements.get(0);
+        assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+        assertThat(statement.at("/Principal/Service").asText()).isEqualTo("events.amazonaws.com");
+        assertThat(texts(statement.path("Action"))).containsExactly("sqs:SendMessage");
+        assertThat(statement.path("Resource")).isEqualTo(json("{\"Fn::GetAtt\":[\"AggregationDeadLetterQueue\",\"Arn\"]}"));
+        assertThat(statement.at("/Condition/ArnEquals/aws:SourceArn"))
+                .isEqualTo(json("{\"Fn::GetAtt\":[\"" + rule + "\",\"Arn\"]}"));
+    }
+
+    @Test
+    void failedAggregationRunsEndInTheDeadLetterQueueAndRaiseAlarms() {
+        JsonNode invoke = resource("AggregationFunction").at("/Properties/EventInvokeConfig");
+        assertThat(invoke.path("MaximumRetryAttempts").asInt()).isEqualTo(2);
+        assertThat(invoke.at("/DestinationConfig/OnFailure"))
+                .isEqualTo(json("{\"Type\":\"SQS\",\"Destination\":{\"Fn::GetAtt\":[\"AggregationDeadLetterQueue\",\"Arn\"]}}"));
+
+        JsonNode queue = resource("AggregationDeadLetterQueue");
+        assertThat(queue.path("Type").asText()).isEqualTo("AWS::SQS::Queue");
+        assertThat(queue.at("/Properties/MessageRetentionPeriod").asInt()).as("14 days").isEqualTo(14 * 24 * 3600);
+        assertThat(queue.at("/Properties/SqsManagedSseEnabled").asBoolean()).isTrue();
+
+        JsonNode errors = resource("AggregationErrorsAlarm");
+        assertThat(errors.path("Type").asText()).isEqualTo("AWS::CloudWatch::Alarm");
+        JsonNode errorsAlarm = errors.path("Properties");
+        assertThat(errorsAlarm.path("Namespace").asText()).isEqualTo("AWS/Lambda");
+        assertThat(errorsAlarm.path("MetricName").asText()).isEqualTo("Errors");
+        assertThat(errorsAlarm.path("Dimensions"))
+                .isEqualTo(json("[{\"Name\":\"FunctionName\",\"Value\":{\"Ref\":\"AggregationFunction\"}}]"));
+        assertThat(errorsAlarm.path("Statistic").asText()).isEqualTo("Sum");
+        assertThat(errorsAlarm.path("Period").asInt()).isEqualTo(900);
+        assertThat(errorsAlarm.path("EvaluationPeriods").asInt()).isEqualTo(1);
+        assertThat(errorsAlarm.path("Threshold").asDouble()).isEqualTo(1.0);
+        assertThat(errorsAlarm.path("ComparisonOperator").asText()).isEqualTo("GreaterThanOrEqualToThreshold");
+        assertThat(errorsAlarm.path("TreatMissingData").asText()).isEqualTo("notBreaching");
+
+        JsonNode deadLetters = resource("AggregationDeadLetterAlarm");
+        assertThat(deadLetters.path("Type").asText()).isEqualTo("AWS::CloudWatch::Alarm");
+        JsonNode deadLettersAlarm = deadLetters.path("Properties");
+        assertThat(deadLettersAlarm.path("Namespace").asText()).isEqualTo("AWS/SQS");
+        assertThat(deadLettersAlarm.path("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");
+        assertThat(deadLettersAlarm.path("Dimensions")).isEqualTo(json(
+                "[{\"Name\":\"QueueName\",\"Value\":{\"Fn::GetAtt\":[\"AggregationDeadLetterQueue\",\"QueueName\"]}}]"));
+        assertThat(deadLettersAlarm.path("EvaluationPeriods").asInt()).isEqualTo(1);
+        assertThat(deadLettersAlarm.path("Threshold").asDouble()).isEqualTo(1.0);
+        assertThat(deadLettersAlarm.path("ComparisonOperator").asText()).isEqualTo("GreaterThanOrEqualToThreshold");
+    }
+
+    // ---------------------------------------------------------------- the snapshot bucket
+
+    @Test
+    void snapshotBucketIsPrivateEncryptedAndRetained() {
+        JsonNode bucket = resource("SnapshotBucket");
+        assertThat(bucket.path("Type").asText()).isEqualTo("AWS::S3::Bucket");
+        assertThat(bucket.path("DeletionPolicy").asText()).isEqualTo("Retain");
+        JsonNode properties = bucket.path("Properties");
+        assertThat(properties.at("/PublicAccessBlockConfiguration")).as("public access fully blocked").isEqualTo(json(
+                "{\"BlockPublicAcls\":true,\"BlockPublicPolicy\":true,\"IgnorePublicAcls\":true,\"RestrictPublicBuckets\":true}"));
+        assertThat(properties.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm")
+                .asText()).as("SSE-S3").isEqualTo("AES256");
+        assertThat(properties.at("/VersioningConfiguration/Status").asText()).as("versioning").isNotEqualTo("Enabled");
+        assertThat(properties.has("BucketName")).as("no fixed BucketName (the stack names it)").isFalse();
+        assertThat(properties.has("AccessControl")).as("no canned ACL").isFalse();
+    }
+
+    @Test
+    void snapshotBucketExpiresOldSnapshotsButNeverSummaries() {
+        JsonNode rules = resource("SnapshotBucket").at("/Properties/LifecycleConfiguration/Rules");
+        assertThat(rules.isArray()).as("LifecycleConfiguration.Rules").isTrue();
+        List<JsonNode> expiring = new ArrayList<>();
+        for (JsonNode rule : rules) {
+            assertThat(rule.path("Status").asText()).as("rule %s", rule).isEqualTo("Enabled");
+            assertThat(rule.has("Filter") || rule.has("TagFilters")).as("rule %s selects by Prefix only", rule).isFalse();
+            if (rule.has("ExpirationInDays") || rule.has("ExpirationDate") || rule.has("NoncurrentVersionExpiration")
+                    || rule.has("Transitions") || rule.has("Transition")) {
+                expiring.add(rule);
+            }
+        }
+        // only snapshots/ expire: summaries/ are the incremental state, latest.json the live pointer
+        assertThat(expiring).as("rules that expire or move objects").hasSize(1);
+        JsonNode snapshots = expiring.get(0);
+        assertThat(snapshots.path("Prefix").asText()).isEqualTo("snapshots/");
+        assertThat(snapshots.path("ExpirationInDays")).isEqualTo(json("{\"Ref\":\"SnapshotRetentionDays\"}"));
+        assertThat(stream(rules).map(rule -> rule.at("/AbortIncompleteMultipartUpload/DaysAfterInitiation").asInt())
+                .anyMatch(days -> days == 1)).as("incomplete multipart uploads aborted after a day").isTrue();
+    }
+
+    @Test
+    void outputsNameTheNewResources() {
+        assertThat(template.at("/Outputs/SnapshotBucketName/Value")).isEqualTo(json("{\"Ref\":\"SnapshotBucket\"}"));
+        assertThat(template.at("/Outputs/AggregationFunctionName/Value")).isEqualTo(json("{\"Ref\":\"AggregationFunction\"}"));
     }
 
     // ---------------------------------------------------------------- helpers

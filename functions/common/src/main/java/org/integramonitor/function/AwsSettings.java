@@ -1,4 +1,4 @@
-package org.integramonitor.submissions;
+package org.integramonitor.function;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -16,15 +16,18 @@ public class AwsSettings {
     private final Optional<String> dynamodbEndpoint;
     private final Optional<String> accessKeyId;
     private final Optional<String> secretAccessKey;
+    private final Optional<String> s3Endpoint;
 
     public AwsSettings(@Value("${integra.aws.region:}") String region,
                        @Value("${integra.aws.dynamodb-endpoint:}") String dynamodbEndpoint,
                        @Value("${integra.aws.access-key-id:}") String accessKeyId,
-                       @Value("${integra.aws.secret-access-key:}") String secretAccessKey) {
+                       @Value("${integra.aws.secret-access-key:}") String secretAccessKey,
+                       @Value("${integra.aws.s3-endpoint:}") String s3Endpoint) {
         this.region = nonBlank(region);
         this.dynamodbEndpoint = nonBlank(dynamodbEndpoint);
         this.accessKeyId = nonBlank(accessKeyId);
         this.secretAccessKey = nonBlank(secretAccessKey);
+        this.s3Endpoint = nonBlank(s3Endpoint);
     }
 
     public Optional<String> region() {
@@ -41,6 +44,19 @@ public class AwsSettings {
 
     public Optional<String> secretAccessKey() {
         return secretAccessKey;
+    }
+
+    /** Static credentials when configured (local emulators); otherwise the SDK's default chain. */
+    public Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials() {
+        if (accessKeyId.isPresent() && secretAccessKey.isPresent()) {
+            return Optional.of(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(accessKeyId.get(), secretAccessKey.get())));
+        }
+        return Optional.empty();
+    }
+
+    public Optional<String> s3Endpoint() {
+        return s3Endpoint;
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -1,4 +1,4 @@
-package org.integramonitor.submissions;
+package org.integramonitor.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.annotation.Replaces;

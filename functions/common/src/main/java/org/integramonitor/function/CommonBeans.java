@@ -1,0 +1,50 @@
+package org.integramonitor.function;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.integramonitor.instrument.InstrumentCatalog;
+import org.integramonitor.json.Json;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * Beans every function needs. Everything that differs between hosts comes from configuration
+ * ({@code application.properties}, overridable by environment variables). Endpoints are not set here
+ * unless configured: the SDK itself honours AWS_ENDPOINT_URL(_DYNAMODB).
+ */
+@Factory
+public class CommonBeans {
+
+    @Singleton
+    Json json() {
+        return new Json();
+    }
+
+    @Singleton
+    InstrumentCatalog instrumentCatalog(Json json) {
+        return InstrumentCatalog.loadDefault(json.mapper());
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    DynamoDbClient dynamoDbClient(AwsSettings aws) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        aws.region().map(Region::of).ifPresent(builder::region);
+        aws.dynamodbEndpoint().map(URI::create).ifPresent(builder::endpointOverride);
+        aws.credentials().ifPresent(builder::credentialsProvider);
+        return builder.build();
+    }
+}
