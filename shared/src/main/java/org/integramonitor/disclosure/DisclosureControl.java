@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -24,6 +25,9 @@ import java.util.function.Function;
  *       least two, and when the total is published, the suppressed members together must themselves pass
  *       the primary rules; otherwise the smallest published member is suppressed too. Repeated until no
  *       sum changes.</li>
+ *   <li>audit: the sums taken together form a linear system; any suppressed cell it determines exactly
+ *       (e.g. a month recovered from a national month, a national quarter and a municipal quarter) gets a
+ *       further published member of one of its sums suppressed, and everything is checked again.</li>
  * </ol>
  */
 public final class DisclosureControl {
@@ -36,6 +40,12 @@ public final class DisclosureControl {
 
     /** A relation "total = sum of parts" between published cells. */
     record Relation(CellKey total, List<CellKey> parts) {
+
+        List<CellKey> members() {
+            List<CellKey> members = new ArrayList<>(parts);
+            members.add(total);
+            return members;
+        }
     }
 
     /**
@@ -48,14 +58,60 @@ public final class DisclosureControl {
         cells.forEach((key, accumulator) -> primaryReason(accumulator, typeOf.apply(key.indicator()))
                 .ifPresent(reason -> suppressed.put(key, reason)));
         List<Relation> relations = relations(cells);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Relation relation : relations) {
-                changed |= protect(relation, cells, suppressed, typeOf.apply(relation.total().indicator()));
+        while (true) {
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Relation relation : relations) {
+                    changed |= protect(relation, cells, suppressed, typeOf.apply(relation.total().indicator()));
+                }
+            }
+            // each sum on its own is safe now; combined, several sums may still pin a hidden cell down
+            Set<CellKey> determined = LinearAudit.determined(relations, suppressed.keySet());
+            boolean widened = false;
+            for (CellKey cell : determined) {
+                widened |= hideOneMore(cell, relations, cells, suppressed);
+            }
+            if (!widened) {
+                return suppressed;
             }
         }
-        return suppressed;
+    }
+
+    /**
+     * Suppresses the smallest published member of a sum that contains the determined cell; when all of
+     * those sums are already fully hidden, widens step by step to the sums that share a hidden cell with
+     * them, since the published constants that pin the cell down sit there.
+     */
+    private boolean hideOneMore(CellKey determined, List<Relation> relations, Map<CellKey, Accumulator> cells,
+                                Map<CellKey, SuppressionReason> suppressed) {
+        Set<CellKey> frontier = new java.util.HashSet<>(Set.of(determined));
+        Set<Relation> visited = new java.util.HashSet<>();
+        while (!frontier.isEmpty()) {
+            List<Relation> layer = relations.stream()
+                    .filter(relation -> !visited.contains(relation))
+                    .filter(relation -> relation.members().stream().anyMatch(frontier::contains))
+                    .toList();
+            if (layer.isEmpty()) {
+                return false;
+            }
+            visited.addAll(layer);
+            Optional<CellKey> next = layer.stream()
+                    .flatMap(relation -> relation.members().stream())
+                    .filter(member -> !suppressed.containsKey(member))
+                    .min(Comparator.comparingLong((CellKey member) -> member.area().equals(CellKey.NATIONAL)
+                                    ? Long.MAX_VALUE : cells.get(member).n())
+                            .thenComparing(Comparator.naturalOrder()));
+            if (next.isPresent()) {
+                suppressed.put(next.get(), SuppressionReason.COMPLEMENTARY);
+                return true;
+            }
+            Set<CellKey> hiddenMembers = new java.util.HashSet<>();
+            layer.forEach(relation -> hiddenMembers.addAll(relation.members()));
+            frontier.clear();
+            frontier.addAll(hiddenMembers);
+        }
+        return false;
     }
 
     public Optional<SuppressionReason> primaryReason(Accumulator accumulator, IndicatorType type) {

@@ -34,10 +34,13 @@ public final class Scoring {
         }
         if (answer.isArray()) {
             boolean hit = false;
+            boolean substantive = false;
             for (JsonNode selected : answer) {
                 hit |= indicator.values().contains(selected);
+                substantive |= !indicator.excludeFromDenominator().contains(selected);
             }
-            return OptionalLong.of(hit ? 1 : 0);
+            // a respondent who chose only excluded options is not in the denominator
+            return substantive ? OptionalLong.of(hit ? 1 : 0) : OptionalLong.empty();
         }
         if (indicator.excludeFromDenominator().contains(answer)) {
             return OptionalLong.empty();

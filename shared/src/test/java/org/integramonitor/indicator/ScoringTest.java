@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.integramonitor.instrument.LocalizedText;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,11 +104,6 @@ class ScoringTest {
         }
 
         @Test
-        @Disabled("BUG: Scoring.share ignores excludeFromDenominator for multiple-choice (array) answers: the catalog "
-                + "validates excludeFromDenominator values against a multiple-choice item's options (IndicatorCatalog.problemsOf), "
-                + "but Scoring.share returns 0/1 for any array before the exclusion check, so a respondent who selected only "
-                + "an excluded option still enters the denominator. Fix: in Scoring.share, for an array answer return "
-                + "empty when every selected value is in excludeFromDenominator (check before computing the hit)")
         void excludeFromDenominatorAlsoAppliesToMultipleChoice() {
             IndicatorDefinition participatedExcludingNone = withExclusion(byId("belong_participated_pct"), "none");
             // the definition is one the catalog accepts

@@ -11,12 +11,12 @@ final class InMemorySnapshotStore implements SnapshotStore {
     }
 
     final Map<String, Stored> objects = new TreeMap<>();
-    /** When set, a put of this key fails before anything is stored (a crash at that moment). */
+    /** When set, a put of a key ending so fails before anything is stored (a crash at that moment). */
     String failOnPutOf;
 
     @Override
     public void put(String key, byte[] body, String contentType, String cacheControl) {
-        if (key.equals(failOnPutOf)) {
+        if (failOnPutOf != null && key.endsWith(failOnPutOf)) {
             throw new IllegalStateException("simulated crash before writing " + key);
         }
         objects.put(key, new Stored(body.clone(), contentType, cacheControl));
