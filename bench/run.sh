@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their figures (quoted in the README).
-#   bench/run.sh [cold|warm|throughput|all] [runs]
+#   bench/run.sh [cold|warm|throughput|aggregation|all] [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -17,6 +17,9 @@ if [[ "$what" == cold || "$what" == all ]]; then
 fi
 if [[ "$what" == warm || "$what" == all ]]; then
   "$JAVA" -cp "$CP" org.integramonitor.bench.WarmOverheadBenchmark 20000 ${WARM_STOCK:+stock}
+fi
+if [[ "$what" == aggregation || "$what" == all ]]; then
+  "$JAVA" -Xmx512m -cp "$CP" org.integramonitor.bench.AggregationBenchmark "${AGGREGATION_SUBMISSIONS:-1000000}"
 fi
 if [[ "$what" == throughput || "$what" == all ]]; then
   "$JAVA" -Dhttp.maxConnections=128 -cp "$CP" org.integramonitor.bench.ThroughputBenchmark 16 32 64

@@ -16,4 +16,14 @@ public record DaySummary(LocalDate day, String definitionsHash, long submissions
     public static DaySummary empty(LocalDate day, String definitionsHash) {
         return new DaySummary(day, definitionsHash, 0, new TreeMap<>());
     }
+
+    /** This summary and another of the same month added up (kept under this summary's day). */
+    public DaySummary plus(DaySummary other) {
+        Map<String, Map<String, Accumulator>> merged = new TreeMap<>();
+        for (DaySummary summary : new DaySummary[]{this, other}) {
+            summary.cells().forEach((indicator, byMunicipality) -> byMunicipality.forEach((municipality, accumulator) ->
+                    merged.computeIfAbsent(indicator, id -> new TreeMap<>()).merge(municipality, accumulator, Accumulator::plus)));
+        }
+        return new DaySummary(day, definitionsHash, submissions + other.submissions, merged);
+    }
 }

@@ -8,7 +8,6 @@ import org.integramonitor.aggregation.SubmissionReader;
 import org.integramonitor.disclosure.DisclosureControl;
 import org.integramonitor.disclosure.DisclosureSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
-import org.integramonitor.indicator.IndicatorDefinition;
 import org.integramonitor.municipality.Municipality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Incremental by design: a day is closed once the programme's calendar has moved past it by a grace
  * period (writes that started just before midnight have landed by then); its summary never changes and
- * is stored under {@code summaries/{definitions hash}/{day}.json}. A run re-reads only the open days.
+ * is stored under {@code summaries/{definitions hash}/{day}.json}, and a closed month's total beside it.
+ * A run re-reads only the open days and reads one file per closed month.
  * Summaries hold exact integer sums, so merging them equals a full recompute to the byte. Changing the
  * indicator definitions changes the hash, so old summaries are simply not used.
  */
@@ -81,22 +81,41 @@ public final class SnapshotService {
         int read = 0;
         int reused = 0;
         long submissions = 0;
-        for (LocalDate day = firstDay; !day.isAfter(today); day = day.plusDays(1)) {
-            boolean closed = day.isBefore(closedBefore);
-            Optional<DaySummary> kept = closed && reuseSummaries ? storedSummary(day) : Optional.empty();
-            DaySummary summary;
-            if (kept.isPresent()) {
-                summary = kept.get();
-                reused++;
-            } else {
-                summary = summarizer.summarize(day);
-                read++;
-                submissions += summary.submissions();
-                if (closed) {
-                    store.put(summaryKey(day), DaySummaryCodec.write(mapper, summary), "application/json", "private, no-store");
-                }
+        for (LocalDate month = firstDay.withDayOfMonth(1); !month.isAfter(today); month = month.plusMonths(1)) {
+            LocalDate from = month.isBefore(firstDay) ? firstDay : month;
+            LocalDate monthEnd = month.plusMonths(1).minusDays(1);
+            LocalDate to = monthEnd.isAfter(today) ? today : monthEnd;
+            int daysInRange = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+            boolean monthClosed = monthEnd.isBefore(closedBefore);
+            Optional<DaySummary> keptMonth = monthClosed && reuseSummaries ? stored(monthKey(from)) : Optional.empty();
+            if (keptMonth.isPresent()) {
+                totals.add(keptMonth.get());
+                reused += daysInRange;
+                continue;
             }
-            totals.add(summary);
+            DaySummary monthSummary = DaySummary.empty(from, indicators.definitionsHash());
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                boolean closed = day.isBefore(closedBefore);
+                Optional<DaySummary> kept = closed && reuseSummaries ? stored(dayKey(day)) : Optional.empty();
+                DaySummary summary;
+                if (kept.isPresent()) {
+                    summary = kept.get();
+                    reused++;
+                } else {
+                    summary = summarizer.summarize(day);
+                    read++;
+                    submissions += summary.submissions();
+                    if (closed) {
+                        store.put(dayKey(day), DaySummaryCodec.write(mapper, summary), "application/json", "private, no-store");
+                    }
+                }
+                totals.add(summary);
+                monthSummary = monthSummary.plus(summary);
+            }
+            if (monthClosed) {
+                // a closed month is kept whole too, so a run reads a dozen files a year instead of 365
+                store.put(monthKey(from), DaySummaryCodec.write(mapper, monthSummary), "application/json", "private, no-store");
+            }
         }
         List<PublishedCell> cells = new CellPublisher(new DisclosureControl(disclosureSettings))
                 .publish(totals.cells(), indicators.all());
@@ -114,17 +133,17 @@ public final class SnapshotService {
         return new Result(snapshotId, manifestKey, cells.size(), suppressed, read, reused, submissions);
     }
 
-    private Optional<DaySummary> storedSummary(LocalDate day) {
-        return store.get(summaryKey(day)).map(bytes -> DaySummaryCodec.read(mapper, bytes))
+    private Optional<DaySummary> stored(String key) {
+        return store.get(key).map(bytes -> DaySummaryCodec.read(mapper, bytes))
                 .filter(summary -> summary.definitionsHash().equals(indicators.definitionsHash()));
     }
 
-    private String summaryKey(LocalDate day) {
+    private String dayKey(LocalDate day) {
         return "summaries/" + indicators.definitionsHash().substring(0, 16) + "/" + day + ".json";
     }
 
-    /** Used by tests: the indicator definitions in force. */
-    public List<IndicatorDefinition> indicators() {
-        return indicators.all();
+    /** A closed month from {@code from} (its first day, or the programme's first day) to its end. */
+    private String monthKey(LocalDate from) {
+        return "summaries/" + indicators.definitionsHash().substring(0, 16) + "/month-from-" + from + ".json";
     }
 }

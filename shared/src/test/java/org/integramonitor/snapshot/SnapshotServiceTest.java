@@ -279,7 +279,10 @@ class SnapshotServiceTest {
         for (LocalDate day = FIRST_DAY; day.isBefore(TODAY); day = day.plusDays(1)) {
             expected.add(prefix + day + ".json");
         }
-        assertThat(summaries).containsExactlyElementsOf(expected);
+        // and one roll-up per closed month (September and October; November is still open)
+        expected.add(prefix + "month-from-2026-09-01.json");
+        expected.add(prefix + "month-from-2026-10-01.json");
+        assertThat(summaries).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
@@ -514,8 +517,9 @@ class SnapshotServiceTest {
         assertThat(reused.daysRead()).isEqualTo(1);
         assertThat(cell(cells(reused), "svc_contacted_pct", BIG, "2026-09").get("n").asLong()).isEqualTo(septemberBefore);
 
-        // without the summary the day is read again (and its summary kept anew)
+        // without its summary (and the month's roll-up) the day is read again, and both are kept anew
         store.objects.remove(key);
+        store.objects.remove("summaries/" + indicators.definitionsHash().substring(0, 16) + "/month-from-2026-09-01.json");
         SnapshotService.Result reread = service(NOON).run(true);
         assertThat(reread.daysRead()).isEqualTo(2);
         assertThat(store.objects).containsKey(key);

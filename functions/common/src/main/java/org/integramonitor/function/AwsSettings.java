@@ -2,6 +2,9 @@ package org.integramonitor.function;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.util.Optional;
 
@@ -47,10 +50,10 @@ public class AwsSettings {
     }
 
     /** Static credentials when configured (local emulators); otherwise the SDK's default chain. */
-    public Optional<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> credentials() {
+    public Optional<AwsCredentialsProvider> credentials() {
         if (accessKeyId.isPresent() && secretAccessKey.isPresent()) {
-            return Optional.of(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(accessKeyId.get(), secretAccessKey.get())));
+            return Optional.of(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(accessKeyId.get(), secretAccessKey.get())));
         }
         return Optional.empty();
     }

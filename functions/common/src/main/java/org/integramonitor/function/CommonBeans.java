@@ -5,8 +5,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.json.Json;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

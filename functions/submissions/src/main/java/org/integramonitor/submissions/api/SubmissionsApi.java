@@ -8,16 +8,21 @@ import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.instrument.SubmissionSchema;
 import org.integramonitor.json.Json;
 import org.integramonitor.problem.Problem;
+import org.integramonitor.submission.FieldError;
 import org.integramonitor.submission.Receipt;
 import org.integramonitor.submission.SubmissionOutcome;
 import org.integramonitor.submission.SubmissionService;
+import org.integramonitor.submission.SubmissionValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -151,7 +156,7 @@ public final class SubmissionsApi {
         Json.ParseResult parsed = json.parse(body);
         if (parsed.value().isEmpty()) {
             return problems.response(Problem.of(400, "malformed-json", "Malformed JSON", parsed.error().orElseThrow())
-                    .withErrors(java.util.List.of(new org.integramonitor.submission.FieldError("", "malformed_json",
+                    .withErrors(List.of(new FieldError("", "malformed_json",
                             parsed.error().orElseThrow()))), path);
         }
         SubmissionOutcome outcome;
@@ -238,10 +243,9 @@ public final class SubmissionsApi {
     /** Exercises the validation and serialisation paths without storing anything (SnapStart priming). */
     public void warmUp(JsonNode sampleBody, String instrumentId) {
         catalog.latestPublished(instrumentId).ifPresent(instrument -> {
-            org.integramonitor.submission.SubmissionValidator.parseEnvelope(sampleBody).envelope()
-                    .ifPresent(envelope -> org.integramonitor.submission.SubmissionValidator.validateAnswers(instrument, envelope));
-            json.write(receiptBody(new Receipt(java.util.UUID.randomUUID(), instrumentId, instrument.version(),
-                    java.time.LocalDate.now())));
+            SubmissionValidator.parseEnvelope(sampleBody).envelope()
+                    .ifPresent(envelope -> SubmissionValidator.validateAnswers(instrument, envelope));
+            json.write(receiptBody(new Receipt(UUID.randomUUID(), instrumentId, instrument.version(), LocalDate.now())));
         });
     }
 }
