@@ -1,7 +1,6 @@
 package org.integramonitor.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.integramonitor.submission.FieldError;
 
 import java.util.List;
 

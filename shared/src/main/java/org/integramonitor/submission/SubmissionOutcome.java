@@ -1,5 +1,6 @@
 package org.integramonitor.submission;
 
+import org.integramonitor.problem.FieldError;
 import java.util.List;
 import java.util.UUID;
 

@@ -9,7 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.integramonitor.submission.FieldError;
+import org.integramonitor.problem.FieldError;
 import org.integramonitor.submission.SubmissionBodies;
 import org.integramonitor.submission.SubmissionValidator;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package org.integramonitor.submission;
 
+import org.integramonitor.problem.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

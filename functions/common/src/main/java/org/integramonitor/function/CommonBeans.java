@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.json.Json;
+import org.integramonitor.municipality.MunicipalityRegistry;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Beans every function needs. Everything that differs between hosts comes from configuration
@@ -29,6 +31,11 @@ public class CommonBeans {
     @Singleton
     InstrumentCatalog instrumentCatalog(Json json) {
         return InstrumentCatalog.loadDefault(json.mapper());
+    }
+
+    @Singleton
+    MunicipalityRegistry municipalityRegistry(Json json) {
+        return MunicipalityRegistry.loadDefault(json.mapper(), List.of("lt", "en", "uk", "ru"));
     }
 
     @Singleton

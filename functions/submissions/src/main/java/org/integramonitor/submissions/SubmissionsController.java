@@ -100,7 +100,7 @@ public class SubmissionsController {
                 request.getPath()));
     }
 
-    static MutableHttpResponse<byte[]> toHttp(org.integramonitor.submissions.api.ApiResponse response) {
+    static MutableHttpResponse<byte[]> toHttp(org.integramonitor.function.http.ApiResponse response) {
         MutableHttpResponse<byte[]> http = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(response.status()));
         response.headers().forEach(http::header);
         if (response.body().length > 0) {

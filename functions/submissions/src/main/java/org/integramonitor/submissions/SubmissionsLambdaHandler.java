@@ -11,14 +11,10 @@ import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.crac.Core;
 import org.crac.Resource;
-import org.integramonitor.submissions.api.ApiRequest;
-import org.integramonitor.submissions.api.ApiResponse;
+import org.integramonitor.function.http.ApiGatewayEvents;
 import org.integramonitor.submissions.api.SubmissionsApi;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 
 /**
  * The deployed entry point (template.yaml): API Gateway HTTP API (payload v2) events in, responses out.
@@ -62,25 +58,7 @@ public class SubmissionsLambdaHandler extends MicronautRequestHandler<APIGateway
 
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-                ? event.getRequestContext().getHttp().getMethod() : "GET";
-        Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
-        ApiResponse response = api.route(new ApiRequest(method, event.getRawPath(), headers, body(event)));
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(response.status())
-                .withHeaders(response.headers())
-                .withBody(response.bodyText())
-                .withIsBase64Encoded(false)
-                .build();
-    }
-
-    private static byte[] body(APIGatewayV2HTTPEvent event) {
-        if (event.getBody() == null) {
-            return new byte[0];
-        }
-        return event.getIsBase64Encoded()
-                ? Base64.getDecoder().decode(event.getBody())
-                : event.getBody().getBytes(StandardCharsets.UTF_8);
+        return ApiGatewayEvents.response(api.route(ApiGatewayEvents.request(event)));
     }
 
     /** SnapStart priming: load the validation, JSON and SDK request paths before the snapshot is taken. */

@@ -2,6 +2,7 @@ package org.integramonitor.local;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.integramonitor.monitoring.dynamodb.MonitoringTable;
 import org.integramonitor.submission.dynamodb.SubmissionTables;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,6 +36,7 @@ public final class LocalSystem implements AutoCloseable {
     private final URI s3Endpoint;
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
+    private final LocalTokenIssuer tokenIssuer;
     private final ApplicationContext context;
     private final EmbeddedServer server;
 
@@ -118,13 +120,16 @@ public final class LocalSystem implements AutoCloseable {
                     .credentialsProvider(credentials).forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()).build();
             resources.add(s3);
 
+            tokenIssuer = LocalTokenIssuer.start(settings.dataDir());
             Map<String, Object> properties = new HashMap<>(defaultProperties(settings));
             properties.putAll(settings.properties());
             SubmissionTables.ensureExist(dynamoDb, (String) properties.get("integra.tables.submissions"),
                     (String) properties.get("integra.tables.free-text"));
+            MonitoringTable.ensureExists(dynamoDb, (String) properties.get("integra.tables.monitoring"));
             ensureBucket(settings.snapshotBucket());
 
-            context = ApplicationContext.builder().properties(properties).environments("local").start();
+            context = ApplicationContext.builder().properties(properties).environments("local")
+                    .singletons(tokenIssuer).start();
             resources.add(context);
             server = context.getBean(EmbeddedServer.class).start();
         } catch (Exception | Error e) {
@@ -172,6 +177,11 @@ public final class LocalSystem implements AutoCloseable {
         properties.put("integra.tables.free-text", "integra-submission-free-text");
         properties.put("integra.aws.s3-endpoint", s3Endpoint.toString());
         properties.put("integra.snapshots.bucket", settings.snapshotBucket());
+        properties.put("integra.tables.monitoring", "integra-monitoring");
+        // the local issuer stands in for Cognito: same claims, its own key
+        properties.put("integra.auth.issuer", LocalTokenIssuer.ISSUER);
+        properties.put("integra.auth.audience", LocalTokenIssuer.AUDIENCE);
+        properties.put("integra.auth.jwks-url", tokenIssuer.jwksFile().toUri().toString());
         return properties;
     }
 
@@ -205,6 +215,10 @@ public final class LocalSystem implements AutoCloseable {
 
     public S3Client s3() {
         return s3;
+    }
+
+    public LocalTokenIssuer tokenIssuer() {
+        return tokenIssuer;
     }
 
     public ApplicationContext context() {
@@ -259,7 +273,18 @@ public final class LocalSystem implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         useLocalLogging();
         Settings settings = LocalSystemCommandLine.parse(args);
-        LocalSystem system = start(settings);
+        LocalSystem system;
+        try {
+            system = start(settings);
+        } catch (Exception | Error startFailure) {
+            // say why, and exit: embedded servers' threads would otherwise keep a half-started JVM alive
+            System.err.println("The local system did not start: " + startFailure);
+            for (Throwable cause = startFailure.getCause(); cause != null; cause = cause.getCause()) {
+                System.err.println("  caused by: " + cause);
+            }
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -48,13 +48,17 @@ final class LocalSystemCommandLine {
         return """
 
                 Integra Monitor is running locally.
-                  API           %1$s/v1/instruments
-                  OpenAPI       %1$s/openapi/integra-monitor-1.yml
-                  DynamoDB      %2$s  (tables integra-submissions, integra-submission-free-text)
-                  S3            %3$s  (bucket %4$s)
-                  data          %5$s
+                  survey API      %1$s/v1/instruments
+                  monitoring API  %1$s/v1/municipalities/{code}/reports  (bearer token)
+                  OpenAPI         %1$s/openapi/integra-monitor-1.yml
+                  DynamoDB        %2$s  (tables integra-submissions, integra-submission-free-text, integra-monitoring)
+                  S3              %3$s  (bucket %4$s)
+                  data            %5$s
                 Try:
                   curl -s %1$s/v1/instruments
+                  TOKEN=$(infra/mint-token.sh coordinator LT-57)      # dev-only token issuer
+                  curl -s -H "Authorization: Bearer $TOKEN" %1$s/v1/me
+                  curl -s -X POST %1$s/local/aggregations             # a snapshot now
                 Stop with Ctrl-C.
                 """.formatted(system.apiUrl(), system.dynamoDbEndpoint(), system.s3Endpoint(),
                 system.settings().snapshotBucket(),

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.integramonitor.instrument.Instrument;
 import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.instrument.SubmissionSchema;
+import org.integramonitor.function.http.ApiRequest;
+import org.integramonitor.function.http.ApiResponse;
+import org.integramonitor.function.http.Problems;
+import org.integramonitor.function.http.Representation;
 import org.integramonitor.json.Json;
 import org.integramonitor.problem.Problem;
-import org.integramonitor.submission.FieldError;
+import org.integramonitor.problem.FieldError;
 import org.integramonitor.submission.Receipt;
 import org.integramonitor.submission.SubmissionOutcome;
 import org.integramonitor.submission.SubmissionService;
@@ -66,8 +70,7 @@ public final class SubmissionsApi {
 
     /** Routes a request by method and path; used by hosts without a router of their own (Lambda). */
     public ApiResponse route(ApiRequest request) {
-        String path = request.path().length() > 1 && request.path().endsWith("/")
-                ? request.path().substring(0, request.path().length() - 1) : request.path();
+        String path = request.path();
         String method = request.method();
         Optional<String> ifNoneMatch = request.header("If-None-Match");
         Matcher matcher;

@@ -1,4 +1,4 @@
-package org.integramonitor.submissions.api;
+package org.integramonitor.function.http;
 
 import org.integramonitor.json.Json;
 import org.integramonitor.problem.Problem;

@@ -1,4 +1,4 @@
-package org.integramonitor.submissions.api;
+package org.integramonitor.function.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.integramonitor.submission;
+package org.integramonitor.problem;
 
 /**
  * One reason a submission was rejected: the JSON pointer (RFC 6901) of the offending field, a stable

@@ -1,13 +1,13 @@
-package org.integramonitor.submissions.api;
+package org.integramonitor.function.http;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A cacheable GET body with its strong ETag (a hash of the bytes) and Cache-Control policy. */
-record Representation(byte[] body, String etag, String cacheControl) {
+public record Representation(byte[] body, String etag, String cacheControl) {
 
-    static Representation of(byte[] body, String cacheControl) {
+    public static Representation of(byte[] body, String cacheControl) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return new Representation(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"", cacheControl);
@@ -17,7 +17,7 @@ record Representation(byte[] body, String etag, String cacheControl) {
     }
 
     /** RFC 9110 If-None-Match: "*" or a list of entity tags, compared weakly. */
-    boolean matches(String ifNoneMatch) {
+    public boolean matches(String ifNoneMatch) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }

@@ -1,0 +1,57 @@
+package org.integramonitor.function.http;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A host-neutral HTTP request; header names are case-insensitive. {@code path} has no query string;
+ * {@code query} holds the decoded parameters (the first value of a repeated one).
+ */
+public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+
+    public ApiRequest {
+        TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        caseInsensitive.putAll(headers);
+        headers = Collections.unmodifiableMap(caseInsensitive);
+        query = Map.copyOf(query);
+        method = method.toUpperCase(Locale.ROOT);
+        body = body == null ? new byte[0] : body;
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+    }
+
+    /** From a request target such as {@code /v1/x?limit=5}. */
+    public ApiRequest(String method, String target, Map<String, String> headers, byte[] body) {
+        this(method, target.contains("?") ? target.substring(0, target.indexOf('?')) : target,
+                parseQuery(target.contains("?") ? target.substring(target.indexOf('?') + 1) : ""), headers, body);
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name)).filter(value -> !value.isBlank());
+    }
+
+    public Optional<String> queryParameter(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    static Map<String, String> parseQuery(String raw) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.putIfAbsent(name, value);
+        }
+        return parameters;
+    }
+}
