@@ -1,0 +1,194 @@
+package org.integramonitor.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integramonitor.local.MonitoringClient.admin;
+import static org.integramonitor.local.MonitoringClient.call;
+import static org.integramonitor.local.MonitoringClient.coordinator;
+import static org.integramonitor.local.MonitoringClient.get;
+import static org.integramonitor.local.MonitoringClient.ministry;
+import static org.integramonitor.local.MonitoringClient.recommendation;
+import static org.integramonitor.local.MonitoringClient.report;
+import static org.integramonitor.local.MonitoringClient.status;
+import static org.integramonitor.local.TestSystem.json;
+
+/**
+ * Every role × own/other municipality × endpoint, over HTTP, against an expected table written out
+ * here (not derived from the production permission code), plus every way a token can be bad.
+ * "own" is a coordinator of LT-33 acting on LT-33, "other" a coordinator of LT-34 acting on LT-33.
+ */
+class AuthorizationMatrixTest {
+
+    private static final String M = "/v1/municipalities/LT-33";
+    private static final String PERIOD = "2025-Q3";
+    private static final String REPORT = M + "/reports/" + PERIOD;
+    private static final String RECOMMENDATION = M + "/recommendations/R-M1";
+    private static final List<String> CALLERS = List.of("own", "other", "ministry", "admin");
+
+    /** endpoint → expected status for own, other, ministry, admin. */
+    private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("GET /v1/me", new int[]{200, 200, 200, 200});
+        EXPECTED.put("GET /v1/monitoring/forms/report", new int[]{200, 200, 200, 200});
+        EXPECTED.put("GET /v1/reports?period=" + PERIOD, new int[]{403, 403, 200, 200});
+        EXPECTED.put("GET " + M + "/reports", new int[]{200, 403, 200, 200});
+        EXPECTED.put("GET " + REPORT, new int[]{200, 403, 200, 200});
+        EXPECTED.put("PUT " + REPORT, new int[]{201, 403, 403, 403});
+        EXPECTED.put("GET " + REPORT + "/revisions", new int[]{200, 403, 200, 200});
+        EXPECTED.put("GET " + REPORT + "/revisions/1", new int[]{200, 403, 200, 200});
+        EXPECTED.put("GET " + REPORT + "/feedback", new int[]{200, 403, 200, 200});
+        EXPECTED.put("POST " + REPORT + "/revisions/1/feedback", new int[]{403, 403, 201, 403});
+        EXPECTED.put("GET " + M + "/recommendations", new int[]{200, 403, 200, 200});
+        EXPECTED.put("GET " + RECOMMENDATION, new int[]{200, 403, 200, 200});
+        EXPECTED.put("GET " + RECOMMENDATION + "/history", new int[]{200, 403, 200, 200});
+        EXPECTED.put("PUT " + RECOMMENDATION, new int[]{403, 403, 403, 201});
+        EXPECTED.put("POST " + RECOMMENDATION + "/status-updates", new int[]{201, 403, 403, 201});
+    }
+
+    @BeforeAll
+    static void aReportAndARecommendationExist() {
+        assertThat(call("PUT", REPORT, coordinator("LT-33"), report(1)).statusCode()).isEqualTo(201);
+        assertThat(call("PUT", RECOMMENDATION, admin(), recommendation("Matrix")).statusCode()).isEqualTo(201);
+    }
+
+    private static String token(String caller) {
+        return switch (caller) {
+            case "own" -> coordinator("LT-33");
+            case "other" -> coordinator("LT-34");
+            case "ministry" -> ministry();
+            default -> admin();
+        };
+    }
+
+    @Test
+    void everyRoleGetsExactlyTheExpectedStatusOnEveryEndpoint() {
+        List<String> mismatches = new ArrayList<>();
+        int writesSeed = 10;
+        for (Map.Entry<String, int[]> endpoint : EXPECTED.entrySet()) {
+            String method = endpoint.getKey().split(" ")[0];
+            String path = endpoint.getKey().split(" ")[1];
+            for (int i = 0; i < CALLERS.size(); i++) {
+                HttpResponse<String> response = send(method, path, token(CALLERS.get(i)), writesSeed++);
+                if (response.statusCode() != endpoint.getValue()[i]) {
+                    mismatches.add(endpoint.getKey() + " as " + CALLERS.get(i) + ": expected " + endpoint.getValue()[i]
+                            + " got " + response.statusCode() + " " + response.body());
+                }
+                if (response.statusCode() >= 400) {
+                    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** Writes carry a valid body and the current ETag, so only authorisation decides. */
+    private static HttpResponse<String> send(String method, String path, String token, int seed) {
+        if (method.equals("GET")) {
+            return get(path, token);
+        }
+        if (path.endsWith("/feedback")) {
+            ObjectNode body = TestSystem.JSON.createObjectNode().put("feedbackId", UUID.randomUUID().toString())
+                    .put("rating", 3).put("comment", "matrix");
+            return call(method, path, token, body);
+        }
+        String etag = get(path.replace("/status-updates", ""), admin()).headers().firstValue("ETag").orElseThrow();
+        JsonNode body = path.equals(REPORT) ? report(seed)
+                : path.endsWith("/status-updates") ? status("in_progress", "step " + seed) : recommendation("Matrix " + seed);
+        return call(method, path, token, body, "If-Match", etag);
+    }
+
+    @Test
+    void unknownMunicipalityIs404ForEveryRoleAfterAuthentication() {
+        for (String caller : CALLERS) {
+            assertThat(get("/v1/municipalities/LT-99/reports", token(caller)).statusCode()).isEqualTo(404);
+            assertThat(get("/v1/municipalities/Vilnius/recommendations", token(caller)).statusCode()).isEqualTo(404);
+        }
+        assertThat(get("/v1/municipalities/LT-99/reports", null).statusCode()).as("authentication first").isEqualTo(401);
+    }
+
+    @Test
+    void everyKindOfBadTokenIs401() throws JOSEException {
+        LocalTokenIssuer issuer = TestSystem.get().tokenIssuer();
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder valid = new JWTClaimsSet.Builder().issuer(LocalTokenIssuer.ISSUER)
+                .audience(LocalTokenIssuer.AUDIENCE).subject("attacker").claim("custom:role", "ministry")
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+        RSAKey rogueKey = new RSAKeyGenerator(2048).keyID(keyIdOf(MonitoringClient.ministry())).generate();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rogueKey.getKeyID()).build(), valid.build());
+        forged.sign(new RSASSASigner(rogueKey));
+        SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), valid.build());
+        hmac.sign(new MACSigner(new byte[32]));
+
+        Map<String, Supplier<String>> badTokens = new LinkedHashMap<>();
+        badTokens.put("expired", () -> issuer.sign(valid.issueTime(Date.from(now.minusSeconds(7200)))
+                .expirationTime(Date.from(now.minusSeconds(3600))).build()));
+        badTokens.put("wrong issuer", () -> issuer.sign(new JWTClaimsSet.Builder(valid.build()).issuer("https://evil.example")
+                .expirationTime(Date.from(now.plusSeconds(600))).build()));
+        badTokens.put("wrong audience", () -> issuer.sign(new JWTClaimsSet.Builder(valid.build()).audience("someone-else")
+                .expirationTime(Date.from(now.plusSeconds(600))).build()));
+        badTokens.put("bad signature (other key, same kid)", forged::serialize);
+        badTokens.put("tampered payload", () -> tamper(coordinator("LT-34")));
+        badTokens.put("alg none", () -> new PlainJWT(new JWTClaimsSet.Builder(valid.build())
+                .expirationTime(Date.from(now.plusSeconds(600))).build()).serialize());
+        badTokens.put("HS256", hmac::serialize);
+        badTokens.put("garbage", () -> "not.a.token");
+
+        for (Map.Entry<String, Supplier<String>> bad : badTokens.entrySet()) {
+            HttpResponse<String> response = get(M + "/reports", bad.getValue().get());
+            assertThat(response.statusCode()).as(bad.getKey()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(bad.getKey()).isPresent();
+            assertThat(json(response).get("type").asText()).isEqualTo("/problems/unauthenticated");
+        }
+        assertThat(get(M + "/reports", null).statusCode()).as("no token").isEqualTo(401);
+        HttpResponse<String> basic = TestSystem.get(M + "/reports", "Authorization", "Basic dXNlcjpwYXNz");
+        assertThat(basic.statusCode()).isEqualTo(401);
+
+        String noRole = issuer.sign(new JWTClaimsSet.Builder(valid.build()).claim("custom:role", "mayor")
+                .expirationTime(Date.from(now.plusSeconds(600))).build());
+        assertThat(get(M + "/reports", noRole).statusCode()).as("genuine token, no known role").isEqualTo(403);
+        String homeless = issuer.sign(new JWTClaimsSet.Builder(valid.build()).claim("custom:role", "coordinator")
+                .expirationTime(Date.from(now.plusSeconds(600))).build());
+        assertThat(get(M + "/reports", homeless).statusCode()).as("coordinator without municipality").isEqualTo(403);
+    }
+
+    /** Swaps the payload of a genuine LT-34 token for one claiming LT-33, keeping the signature. */
+    private static String tamper(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("LT-34", "LT-33");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+    }
+
+    private static String keyIdOf(String token) {
+        try {
+            return SignedJWT.parse(token).getHeader().getKeyID();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
