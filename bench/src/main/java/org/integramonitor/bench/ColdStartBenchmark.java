@@ -60,7 +60,7 @@ public final class ColdStartBenchmark {
                     command.addAll(jvmFlags);
                     command.addAll(properties);
                     command.addAll(List.of("-cp", lambdaJar + java.io.File.pathSeparator + benchClasses,
-                            "org.integramonitor.submissions.InvokeHandler", handler, eventFile.toString()));
+                            "org.integramonitor.function.InvokeHandler", handler, eventFile.toString()));
                     long started = System.nanoTime();
                     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
                     String firstResponseMs = null;

@@ -37,8 +37,9 @@ public final class FormSchema {
     FormSchema(String resource, JsonNode document) {
         this.resource = resource;
         this.document = document;
+        // messages in English whatever the JVM's locale: FieldError promises English messages for developers
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER)
-                .formatAssertionsEnabled(true).build();
+                .formatAssertionsEnabled(true).locale(java.util.Locale.ENGLISH).build();
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(document, config);
         collectCounts(document, "", countFields);
     }
@@ -82,8 +83,9 @@ public final class FormSchema {
         String property = message.getProperty();
         String text = message.getMessage().replaceFirst("^\\S*: ", "");
         return switch (message.getType()) {
-            case "required" -> new FieldError(pointer + "/" + property, "required", "is required");
-            case "additionalProperties" -> new FieldError(pointer + "/" + property, "unknown_field", "is not a field of this form");
+            case "required" -> new FieldError(pointer + FieldError.pointer(property), "required", "is required");
+            case "additionalProperties" -> new FieldError(pointer + FieldError.pointer(property), "unknown_field",
+                    "is not a field of this form");
             case "type" -> new FieldError(pointer, "wrong_type", text);
             case "minimum" -> new FieldError(pointer, "below_minimum", text);
             case "maximum" -> new FieldError(pointer, "above_maximum", text);

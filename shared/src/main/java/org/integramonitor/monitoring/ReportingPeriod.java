@@ -18,9 +18,10 @@ public record ReportingPeriod(int year, int quarter) implements Comparable<Repor
 
     public static Optional<ReportingPeriod> parse(String text) {
         Matcher matcher = TEXT.matcher(text == null ? "" : text);
-        return matcher.matches()
-                ? Optional.of(new ReportingPeriod(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))))
-                : Optional.empty();
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 2000) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReportingPeriod(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
     }
 
     public static ReportingPeriod containing(LocalDate date) {

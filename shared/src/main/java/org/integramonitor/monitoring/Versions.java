@@ -42,12 +42,12 @@ public final class Versions {
         if (value.length() < 4 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"' || value.charAt(1) != prefix) {
             return Optional.empty();
         }
-        try {
-            int version = Integer.parseInt(value.substring(2, value.length() - 1));
-            return version < 1 ? Optional.empty() : Optional.of(OptionalInt.of(version));
-        } catch (NumberFormatException e) {
+        String digits = value.substring(2, value.length() - 1);
+        // strong comparison: only the exact tag we issued ("r3", never "r03" or "r+3")
+        if (!digits.matches("[1-9][0-9]{0,8}")) {
             return Optional.empty();
         }
+        return Optional.of(OptionalInt.of(Integer.parseInt(digits)));
     }
 
     /**

@@ -39,7 +39,7 @@ class DeployedJarTest {
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         TestSystem.get().functionProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-cp", LAMBDA_JAR.toString(), "org.integramonitor.submissions.InvokeHandler",
+        command.addAll(List.of("-cp", LAMBDA_JAR.toString(), "org.integramonitor.function.InvokeHandler",
                 "org.integramonitor.submissions.SubmissionsLambdaHandler", post.toString(), post.toString(), get.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -61,6 +61,54 @@ class DeployedJarTest {
         assertThat(logs).allSatisfy(log -> assertThat(log.get("level")).isNotNull());
         assertThat(logs).anySatisfy(log -> assertThat(log.get("formattedMessage").asText()).contains("status=201"));
         assertThat(logs.toString()).doesNotContain(submission.get("submissionId").asText(), "198.51.100.23");
+    }
+
+    private static final Path MONITORING_JAR = Path.of("../../functions/monitoring/target/monitoring-function-lambda.jar");
+
+    @Test
+    void deployedMonitoringJarVerifiesTokensAndStoresReports(@TempDir Path dir) throws Exception {
+        assertThat(MONITORING_JAR).as("built by the package phase of functions/monitoring").exists();
+        String token = MonitoringClient.coordinator("LT-44");
+        String path = "/v1/municipalities/LT-44/reports/2025-Q1";
+        Path put = Files.writeString(dir.resolve("put.json"), event("PUT", path, token, MonitoringClient.report(3).toString()));
+        Path other = Files.writeString(dir.resolve("other.json"),
+                event("GET", "/v1/municipalities/LT-45/reports", token, null));
+        Path anonymous = Files.writeString(dir.resolve("anonymous.json"), event("GET", path, null, null));
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        TestSystem.get().functionProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-cp", MONITORING_JAR.toString(), "org.integramonitor.function.InvokeHandler",
+                "org.integramonitor.monitoring.function.MonitoringLambdaHandler", put.toString(), other.toString(),
+                anonymous.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        List<JsonNode> responses = output.lines().filter(line -> line.startsWith("RESPONSE "))
+                .map(line -> json(line.substring("RESPONSE ".length()))).toList();
+        assertThat(responses).as(output).hasSize(3);
+        assertThat(responses.get(0).get("statusCode").asInt()).as(output).isEqualTo(201);
+        assertThat(responses.get(1).get("statusCode").asInt()).isEqualTo(403);
+        assertThat(responses.get(2).get("statusCode").asInt()).isEqualTo(401);
+        assertThat(json(MonitoringClient.get(path, token).body()).get("body")).isEqualTo(MonitoringClient.report(3));
+        // logs name route, status, role and municipality, never the caller or what they wrote
+        String logs = String.join("\n", output.lines().filter(line -> line.startsWith("{")).toList());
+        assertThat(logs).contains("status=201").doesNotContain("test-coordinator-LT-44", "Information day");
+    }
+
+    private static String event(String method, String path, String token, String body) {
+        ObjectNode event = TestSystem.JSON.createObjectNode().put("version", "2.0").put("rawPath", path)
+                .put("routeKey", method + " " + path).put("isBase64Encoded", false);
+        ObjectNode headers = event.putObject("headers");
+        if (token != null) {
+            headers.put("authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            headers.put("content-type", "application/json");
+            event.put("body", body);
+        }
+        event.putObject("requestContext").putObject("http").put("method", method).put("path", path);
+        return event.toString();
     }
 
     private static JsonNode json(String text) {

@@ -11,11 +11,14 @@ import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import org.integramonitor.aggregation.function.AggregationLambdaHandler;
 import org.integramonitor.snapshot.SnapshotWriter;
 import org.integramonitor.submission.dynamodb.SubmissionTables;
+import org.integramonitor.monitoring.dynamodb.MonitoringTable;
+import org.integramonitor.monitoring.function.MonitoringController;
 import org.integramonitor.submissions.SubmissionsController;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +89,8 @@ class TemplateTest {
             "SubmissionsFunction", Set.of(
                     "dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"),
             "AggregationFunction", Set.of(
-                    "dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:ListBucket", "sqs:SendMessage"));
+                    "dynamodb:Query", "s3:GetObject", "s3:PutObject", "s3:ListBucket", "sqs:SendMessage"),
+            "MonitoringFunction", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"));
 
     /** A resource ARN built from one of this template's resources: {@code ${Logical.Arn}} and an optional suffix. */
     private static final Pattern SUB_ARN = Pattern.compile("\\$\\{(?<resource>\\w+)\\.Arn}(?<suffix>/.*)?");
@@ -335,6 +339,7 @@ class TemplateTest {
     void tablesMatchTheKeyDesignInTheCode() {
         assertSameTable("SubmissionsTable", SubmissionTables.submissionsTable("x"));
         assertSameTable("FreeTextTable", SubmissionTables.freeTextTable("x"));
+        assertSameTable("MonitoringTable", MonitoringTable.definition("x"));
 
         JsonNode ttl = resource("FreeTextTable").at("/Properties/TimeToLiveSpecification");
         assertThat(ttl.path("AttributeName").asText()).isEqualTo(SubmissionTables.EXPIRES_AT);
@@ -438,6 +443,9 @@ class TemplateTest {
                 // GetObject of a missing summary is 404 (not 403) only with ListBucket on the bucket
                 "SnapshotBucket.Arn", Set.of("s3:ListBucket"),
                 "AggregationDeadLetterQueue.Arn", Set.of("sqs:SendMessage")));
+        assertThat(grants("MonitoringFunction")).isEqualTo(Map.of(
+                "MonitoringTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"),
+                "${MonitoringTable.Arn}/index/" + MonitoringTable.BY_PERIOD_INDEX, Set.of("dynamodb:Query")));
         // free text stays out of aggregation's reach: not in its policies, its environment, anywhere in it
         assertThat(resource("AggregationFunction").toString()).as("AggregationFunction").doesNotContain("FreeTextTable");
     }
@@ -501,12 +509,43 @@ class TemplateTest {
         assertThat(routes).isEqualTo(controllerRoutes(SubmissionsController.class));
     }
 
+    @Test
+    void monitoringRoutesAreExactlyTheControllersAndAllNeedAToken() {
+        Set<String> routes = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> event : fields(template.at("/Resources/MonitoringFunction/Properties/Events"))) {
+            JsonNode properties = event.getValue().path("Properties");
+            assertThat(event.getValue().path("Type").asText()).as("event %s", event.getKey()).isEqualTo("HttpApi");
+            assertThat(properties.path("ApiId")).as("ApiId of %s", event.getKey())
+                    .isEqualTo(json("{\"Ref\":\"MonitoringHttpApi\"}"));
+            assertThat(properties.has("Auth")).as("%s keeps the API's default JWT authorizer", event.getKey()).isFalse();
+            assertThat(routes.add(properties.path("Method").asText() + " " + properties.path("Path").asText()))
+                    .as("route of %s declared once", event.getKey()).isTrue();
+        }
+        assertThat(routes).isEqualTo(controllerRoutes(MonitoringController.class));
+        JsonNode auth = resource("MonitoringHttpApi").at("/Properties/Auth");
+        assertThat(auth.path("DefaultAuthorizer").asText()).isEqualTo("MonitoringJwt");
+        JsonNode jwt = auth.at("/Authorizers/MonitoringJwt");
+        assertThat(jwt.path("IdentitySource").asText()).isEqualTo("$request.header.Authorization");
+        assertThat(jwt.at("/JwtConfiguration/issuer")).isEqualTo(json("{\"Ref\":\"JwtIssuer\"}"));
+        assertThat(jwt.at("/JwtConfiguration/audience/0")).isEqualTo(json("{\"Ref\":\"JwtAudience\"}"));
+        // the function checks the same issuer and audience itself
+        JsonNode variables = resource("MonitoringFunction").at("/Properties/Environment/Variables");
+        assertThat(variables.get("JWT_ISSUER")).isEqualTo(json("{\"Ref\":\"JwtIssuer\"}"));
+        assertThat(variables.get("JWT_AUDIENCE")).isEqualTo(json("{\"Ref\":\"JwtAudience\"}"));
+        assertThat(variables.get("JWT_JWKS_URL")).isEqualTo(json("{\"Fn::Sub\":\"${JwtIssuer}/.well-known/jwks.json\"}"));
+        assertThat(variables.get("MONITORING_TABLE")).isEqualTo(json("{\"Ref\":\"MonitoringTable\"}"));
+    }
+
     private static Set<String> controllerRoutes(Class<?> controller) {
         String base = controller.getAnnotation(Controller.class).value();
         Set<String> routes = new TreeSet<>();
         for (Method method : controller.getDeclaredMethods()) {
             Get get = method.getAnnotation(Get.class);
             Post post = method.getAnnotation(Post.class);
+            Put put = method.getAnnotation(Put.class);
+            if (put != null) {
+                routes.add("PUT " + base + (put.value().equals("/") ? "" : put.value()));
+            }
             if (get != null) {
                 routes.add("GET " + base + (get.value().equals("/") ? "" : get.value()));
             }

@@ -1,6 +1,5 @@
-package org.integramonitor.submissions;
+package org.integramonitor.function;
 
-import org.integramonitor.function.LocalLambdaContext;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -15,7 +14,7 @@ import java.nio.file.Path;
 /**
  * Invokes a handler from this jar the way the Lambda runtime does (class by name, no-argument constructor,
  * one API Gateway v2 event after another), without Docker or an AWS account:
- * {@code java -cp submissions-function-lambda.jar org.integramonitor.submissions.InvokeHandler CLASS EVENT.json...}.
+ * {@code java -cp FUNCTION-lambda.jar org.integramonitor.function.InvokeHandler CLASS EVENT.json...}.
  * Prints one {@code RESPONSE <json>} line per event and, after the first, the milliseconds since JVM start.
  * The deployed-jar test and the cold-start benchmark use it.
  */
