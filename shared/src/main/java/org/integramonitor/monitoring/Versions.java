@@ -44,10 +44,14 @@ public final class Versions {
         }
         String digits = value.substring(2, value.length() - 1);
         // strong comparison: only the exact tag we issued ("r3", never "r03" or "r+3")
-        if (!digits.matches("[1-9][0-9]{0,8}")) {
+        if (!digits.matches("[1-9][0-9]{0,9}")) {
             return Optional.empty();
         }
-        return Optional.of(OptionalInt.of(Integer.parseInt(digits)));
+        try {
+            return Optional.of(OptionalInt.of(Integer.parseInt(digits)));
+        } catch (NumberFormatException beyondInt) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.integramonitor.problem.FieldError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -329,8 +328,6 @@ class MonitoringFormsTest {
          * named "a/b" is reported at "/a/b" (which would name field "b" inside "a") instead of "/a~1b", and
          * "t~x" at "/t~x" instead of "/t~0x". FieldError.pointer(...) does the escaping.
          */
-        @Disabled("production bug (minor): FormSchema.fieldError does not escape '/' and '~' in property names "
-                + "(FormSchema.java lines 85-86)")
         @Test
         void unknownFieldNamesAreEscapedInPointers() {
             ObjectNode body = json(VALID_REPORT);
@@ -566,7 +563,6 @@ class MonitoringFormsTest {
      * German JVM a below-minimum rating reads "muss einen Mindestwert von 1 haben", and in lt_LT the
      * narrative limit reads "5 000". Setting .locale(Locale.ENGLISH) on the config would pin it.
      */
-    @Disabled("production bug (minor): FormSchema messages follow the JVM default locale (FormSchema.java line 40)")
     @Test
     void messagesAreEnglishWhateverTheDefaultLocale() {
         Locale.setDefault(Locale.GERMANY);

@@ -3,7 +3,6 @@ package org.integramonitor.monitoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.integramonitor.instrument.DefinitionException;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,8 +190,6 @@ class ReportingCalendarTest {
 
         /* FINDING: see ReportingPeriodTest.yearsOutOfRangeAreNotPeriods; here the IllegalArgumentException
          * escapes instead of a DefinitionException that lists the problem. */
-        @Disabled("production bug: ReportingPeriod.parse throws IllegalArgumentException for a year before 2000, "
-                + "so ReportingCalendar.of (lines 53 and 62) does not report it as a DefinitionException problem")
         @Test
         void yearBefore2000IsAProblemNotACrash() {
             assertThat(problems(new ReportingCalendar.CalendarFile(1, "1999-Q1", 20, Map.of("1999-Q4", "2000-01-20"))))

@@ -1,6 +1,5 @@
 package org.integramonitor.monitoring;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,8 +43,6 @@ class ReportingPeriodTest {
      * 503 "storage-unavailable" (retry) instead of 400 invalid-parameter; ReportingCalendar.of likewise
      * throws IllegalArgumentException instead of DefinitionException for firstPeriod "1999-Q1".
      */
-    @Disabled("production bug: ReportingPeriod.parse throws IllegalArgumentException for years before 2000 "
-            + "instead of returning Optional.empty() (ReportingPeriod.java line 22)")
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"1999-Q4", "0000-Q1", "1000-Q2"})
     void yearsOutOfRangeAreNotPeriods(String text) {
