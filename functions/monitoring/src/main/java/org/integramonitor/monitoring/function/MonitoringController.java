@@ -14,7 +14,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,6 +35,9 @@ import java.util.Map;
  * {@link MonitoringApi#route}, the same call the Lambda handler makes, so both hosts answer alike; the
  * annotations exist for routing and for the OpenAPI description generated at compile time.
  */
+@OpenAPIDefinition(info = @Info(title = "integra-monitoring", version = "1",
+        description = "Authenticated monitoring of integration work: coordinators' reports, recommendations, ministry feedback",
+        license = @License(name = "Apache-2.0")))
 @Tag(name = "monitoring")
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @SecurityRequirement(name = "bearer")
