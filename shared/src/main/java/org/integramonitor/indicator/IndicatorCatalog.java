@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
 public final class IndicatorCatalog {
 
     public static final String DEFAULT_RESOURCE = "indicators/indicators-v1.json";
+    /**
+     * Monitoring indicators ({@code count}, {@code sum}) live in their own file: the survey file's hash keys
+     * the stored day summaries, which a change to a monitoring indicator must not invalidate.
+     */
+    public static final String MONITORING_RESOURCE = "indicators/monitoring-indicators-v1.json";
+    private static final List<String> MONITORING_LANGUAGES = List.of("lt", "en", "uk", "ru");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final int definitionsVersion;
@@ -47,6 +53,65 @@ public final class IndicatorCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
         }
+    }
+
+    /** @param reportCountFields the JSON pointers of the report form's count fields ({@code FormSchema.countFields()}) */
+    public static IndicatorCatalog loadMonitoring(ObjectMapper mapper, java.util.Set<String> reportCountFields) {
+        try (InputStream in = IndicatorCatalog.class.getClassLoader().getResourceAsStream(MONITORING_RESOURCE)) {
+            if (in == null) {
+                throw new DefinitionException(MONITORING_RESOURCE, List.of("file not found on the classpath"));
+            }
+            return parseMonitoring(MONITORING_RESOURCE, in.readAllBytes(), mapper, reportCountFields);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MONITORING_RESOURCE, e);
+        }
+    }
+
+    public static IndicatorCatalog parseMonitoring(String source, byte[] bytes, ObjectMapper mapper,
+                                                   java.util.Set<String> reportCountFields) {
+        DefinitionsFile file;
+        try {
+            file = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(bytes, DefinitionsFile.class);
+        } catch (IOException e) {
+            throw new DefinitionException(source, List.of("not a valid indicator file: " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (IndicatorDefinition indicator : file.indicators()) {
+            String where = "indicator " + indicator.id();
+            if (indicator.id() == null || !ID.matcher(indicator.id()).matches()) {
+                problems.add("indicator id '" + indicator.id() + "' must be snake_case");
+            } else if (!ids.add(indicator.id())) {
+                problems.add("indicator id '" + indicator.id() + "' appears twice");
+            }
+            if (indicator.type() == null || !indicator.type().isMonitoring()) {
+                problems.add(where + " must be of type count or sum (survey indicators belong in " + DEFAULT_RESOURCE + ")");
+                continue;
+            }
+            if (indicator.label() == null) {
+                problems.add(where + " has no label");
+            } else {
+                MONITORING_LANGUAGES.stream().filter(language -> indicator.label().in(language).isEmpty())
+                        .forEach(language -> problems.add(where + " has no label in '" + language + "'"));
+            }
+            if (indicator.instrument() != null || !indicator.instrumentVersions().isEmpty() || indicator.item() != null
+                    || !indicator.items().isEmpty() || indicator.filter() != null) {
+                problems.add(where + " reads monitoring reports: it names no instrument, item or filter");
+            }
+            if (indicator.type() == IndicatorType.SUM) {
+                if (indicator.fields().isEmpty()) {
+                    problems.add(where + " (sum) needs fields: JSON pointers of report count fields");
+                }
+                indicator.fields().stream().filter(field -> !reportCountFields.contains(field))
+                        .forEach(field -> problems.add(where + " field '" + field + "' is not a count field of the report form"));
+            } else if (!indicator.fields().isEmpty()) {
+                problems.add(where + " (count) counts reports and takes no fields");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(source, problems);
+        }
+        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes));
     }
 
     public static IndicatorCatalog parse(String source, byte[] bytes, ObjectMapper mapper, InstrumentCatalog instruments) {
@@ -77,6 +142,10 @@ public final class IndicatorCatalog {
         String where = "indicator " + indicator.id();
         if (indicator.type() == null) {
             problems.add(where + " has no type");
+            return problems;
+        }
+        if (indicator.type().isMonitoring()) {
+            problems.add(where + " is a monitoring indicator: it belongs in " + MONITORING_RESOURCE);
             return problems;
         }
         if (indicator.label() == null) {

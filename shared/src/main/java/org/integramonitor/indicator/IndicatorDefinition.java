@@ -22,17 +22,21 @@ public record IndicatorDefinition(
         List<JsonNode> excludeFromDenominator,
         List<String> items,
         Integer minAnswered,
-        Condition filter) {
+        Condition filter,
+        List<String> fields,
+        Boolean onTimeOnly) {
 
     public IndicatorDefinition {
         instrumentVersions = instrumentVersions == null ? List.of() : List.copyOf(instrumentVersions);
         values = values == null ? List.of() : List.copyOf(values);
         excludeFromDenominator = excludeFromDenominator == null ? List.of() : List.copyOf(excludeFromDenominator);
         items = items == null ? List.of() : List.copyOf(items);
+        fields = fields == null ? List.of() : List.copyOf(fields);
     }
 
+    /** A survey indicator's instrument versions; monitoring indicators apply to no submission. */
     public boolean appliesTo(String instrumentId, int version) {
-        return instrument.equals(instrumentId) && instrumentVersions.contains(version);
+        return instrument != null && instrument.equals(instrumentId) && instrumentVersions.contains(version);
     }
 
     /**

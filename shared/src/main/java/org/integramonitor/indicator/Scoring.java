@@ -25,6 +25,7 @@ public final class Scoring {
                 yield isScalePoint(answer) ? OptionalLong.of(answer.intValue()) : OptionalLong.empty();
             }
             case INDEX -> index(indicator, answers);
+            case COUNT, SUM -> OptionalLong.empty(); // monitoring indicators read reports, never survey answers
         };
     }
 

@@ -8,6 +8,7 @@ import org.integramonitor.aggregation.SubmissionReader;
 import org.integramonitor.disclosure.DisclosureControl;
 import org.integramonitor.disclosure.DisclosureSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
+import org.integramonitor.indicator.IndicatorDefinition;
 import org.integramonitor.municipality.Municipality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -51,10 +53,21 @@ public final class SnapshotService {
     private final ZoneId zone;
     private final LocalDate firstDay;
     private final Duration closingGrace;
+    private final MonitoringCells monitoring;
 
+    /** Survey indicators only. */
     public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
                            SnapshotStore store, ObjectMapper mapper, DisclosureSettings disclosureSettings, Clock clock,
                            ZoneId zone, LocalDate firstDay, Duration closingGrace) {
+        this(indicators, municipalities, reader, store, mapper, disclosureSettings, clock, zone, firstDay, closingGrace,
+                MonitoringCells.NONE);
+    }
+
+    /** Survey indicators and the monitoring ({@code count}, {@code sum}) indicators of coordinators' reports. */
+    public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
+                           SnapshotStore store, ObjectMapper mapper, DisclosureSettings disclosureSettings, Clock clock,
+                           ZoneId zone, LocalDate firstDay, Duration closingGrace, MonitoringCells monitoring) {
+        this.monitoring = monitoring;
         this.indicators = indicators;
         this.municipalities = List.copyOf(municipalities);
         this.reader = reader;
@@ -117,8 +130,11 @@ public final class SnapshotService {
                 store.put(monthKey(from), DaySummaryCodec.write(mapper, monthSummary), "application/json", "private, no-store");
             }
         }
-        List<PublishedCell> cells = new CellPublisher(new DisclosureControl(disclosureSettings))
-                .publish(totals.cells(), indicators.all());
+        DisclosureControl disclosure = new DisclosureControl(disclosureSettings);
+        List<PublishedCell> cells = new ArrayList<>(new CellPublisher(disclosure).publish(totals.cells(), indicators.all()));
+        cells.addAll(monitoring.publish(today, disclosure));
+        List<IndicatorDefinition> definitions = new ArrayList<>(indicators.all());
+        definitions.addAll(monitoring.definitions());
         String snapshotId = SNAPSHOT_ID.format(now) + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         List<String> versions = indicators.all().stream()
                 .flatMap(indicator -> indicator.instrumentVersions().stream().map(v -> indicator.instrument() + "/v" + v))
@@ -126,7 +142,7 @@ public final class SnapshotService {
         String manifestKey = new SnapshotWriter(store, mapper).write(new SnapshotWriter.Metadata(snapshotId, now.toString(),
                 today.toString(), versions, indicators.definitionsHash(),
                 SnapshotWriter.sha256(disclosureSettings.fingerprint().getBytes(StandardCharsets.UTF_8)),
-                indicators.all(), municipalities), cells);
+                definitions, municipalities, monitoring.definitionsHash()), cells);
         long suppressed = cells.stream().filter(PublishedCell::suppressed).count();
         LOG.info("snapshot written id={} cells={} suppressed={} daysRead={} daysReused={} submissionsRead={}",
                 snapshotId, cells.size(), suppressed, read, reused, submissions);

@@ -41,10 +41,14 @@ public final class SnapshotWriter {
         this.mapper = mapper;
     }
 
-    /** What goes into a snapshot besides its cells. */
+    /**
+     * What goes into a snapshot besides its cells.
+     *
+     * @param monitoringDefinitionsHash hash of the monitoring indicators file; null when there are none
+     */
     public record Metadata(String snapshotId, String generatedAt, String dataCutOff, List<String> instrumentVersions,
                            String definitionsHash, String disclosureHash, List<IndicatorDefinition> indicators,
-                           List<Municipality> municipalities) {
+                           List<Municipality> municipalities, String monitoringDefinitionsHash) {
     }
 
     /** Writes the files, then the manifest, then the pointer; returns the manifest's key. */
@@ -69,6 +73,9 @@ public final class SnapshotWriter {
         manifest.put("dataCutOff", metadata.dataCutOff());
         metadata.instrumentVersions().forEach(manifest.putArray("instrumentVersions")::add);
         manifest.put("indicatorDefinitionsSha256", metadata.definitionsHash());
+        if (metadata.monitoringDefinitionsHash() != null) {
+            manifest.put("monitoringIndicatorDefinitionsSha256", metadata.monitoringDefinitionsHash());
+        }
         manifest.put("disclosureSettingsSha256", metadata.disclosureHash());
         ObjectNode rows = manifest.putObject("rowCounts");
         rows.put("cells", cells.size());

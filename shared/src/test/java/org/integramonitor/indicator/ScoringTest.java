@@ -118,7 +118,7 @@ class ScoringTest {
         private IndicatorDefinition withExclusion(IndicatorDefinition d, String excluded) {
             return new IndicatorDefinition(d.id(), d.domain(), d.type(), d.label(), d.unit(), d.instrument(),
                     d.instrumentVersions(), d.item(), d.values(), List.of(TextNode.valueOf(excluded)), d.items(),
-                    d.minAnswered(), d.filter());
+                    d.minAnswered(), d.filter(), d.fields(), d.onTimeOnly());
         }
     }
 
@@ -305,13 +305,13 @@ class ScoringTest {
     void aHandWrittenShareDefinitionUsesExactlyItsValues() {
         IndicatorDefinition neutral = new IndicatorDefinition("neutral_pct", "information", IndicatorType.SHARE,
                 new LocalizedText(Map.of("en", "neutral")), "percent", "tcn-integration", List.of(1), "info_know_where",
-                List.of(IntNode.valueOf(3)), List.of(IntNode.valueOf(1)), null, null, null);
+                List.of(IntNode.valueOf(3)), List.of(IntNode.valueOf(1)), null, null, null, null, null);
         assertThat(Scoring.observe(neutral, answers().put("info_know_where", 3))).hasValue(1);
         assertThat(Scoring.observe(neutral, answers().put("info_know_where", 5))).hasValue(0);
         assertThat(Scoring.observe(neutral, answers().put("info_know_where", 1))).isEmpty();
         IndicatorDefinition notContacted = new IndicatorDefinition("not_contacted_pct", "municipal_services",
                 IndicatorType.SHARE, new LocalizedText(Map.of("en", "no")), "percent", "tcn-integration", List.of(1),
-                "svc_contacted", List.of(BooleanNode.FALSE), null, null, null, null);
+                "svc_contacted", List.of(BooleanNode.FALSE), null, null, null, null, null, null);
         assertThat(Scoring.observe(notContacted, answers().put("svc_contacted", false))).hasValue(1);
         assertThat(Scoring.observe(notContacted, answers().put("svc_contacted", true))).hasValue(0);
     }

@@ -301,7 +301,8 @@ class TemplateTest {
 
         JsonNode aggregation = template.at("/Resources/AggregationFunction/Properties/Environment/Variables");
         assertThat(fieldNames(aggregation)).containsExactlyInAnyOrder("SUBMISSIONS_TABLE", "SNAPSHOT_BUCKET",
-                "AGGREGATION_FIRST_DAY");
+                "AGGREGATION_FIRST_DAY", "MONITORING_TABLE");
+        assertThat(aggregation.get("MONITORING_TABLE")).isEqualTo(json("{\"Ref\":\"MonitoringTable\"}"));
         assertThat(aggregation.get("SUBMISSIONS_TABLE")).isEqualTo(json("{\"Ref\":\"SubmissionsTable\"}"));
         assertThat(aggregation.get("SNAPSHOT_BUCKET")).isEqualTo(json("{\"Ref\":\"SnapshotBucket\"}"));
         assertThat(aggregation.get("AGGREGATION_FIRST_DAY")).isEqualTo(json("{\"Ref\":\"AggregationFirstDay\"}"));
@@ -437,6 +438,7 @@ class TemplateTest {
         // Aggregation: Query on the byReceivedDate index only, the snapshot bucket's three key spaces, the DLQ.
         assertThat(grants("AggregationFunction")).isEqualTo(Map.of(
                 "${SubmissionsTable.Arn}/index/" + SubmissionTables.BY_RECEIVED_DATE_INDEX, Set.of("dynamodb:Query"),
+                "${MonitoringTable.Arn}/index/" + MonitoringTable.BY_PERIOD_INDEX, Set.of("dynamodb:Query"),
                 "${SnapshotBucket.Arn}/summaries/*", Set.of("s3:GetObject", "s3:PutObject"),
                 "${SnapshotBucket.Arn}/snapshots/*", Set.of("s3:PutObject"),
                 "${SnapshotBucket.Arn}/" + SnapshotWriter.LATEST_KEY, Set.of("s3:PutObject"),

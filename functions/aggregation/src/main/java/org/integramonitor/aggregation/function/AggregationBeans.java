@@ -9,6 +9,11 @@ import org.integramonitor.function.AwsSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.json.Json;
+import org.integramonitor.monitoring.LatestReports;
+import org.integramonitor.monitoring.MonitoringForms;
+import org.integramonitor.monitoring.ReportingCalendar;
+import org.integramonitor.monitoring.dynamodb.DynamoDbMonitoringStore;
+import org.integramonitor.snapshot.MonitoringCells;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.snapshot.SnapshotService;
 import org.integramonitor.snapshot.s3.S3SnapshotStore;
@@ -53,9 +58,20 @@ public class AggregationBeans {
         return new DisclosureSettings(minimumDenominator, minimumGroup, rounding, lowReliabilityBelow);
     }
 
+    /** Count and sum indicators over the latest revision of every coordinator's report (monitoring table). */
+    @Singleton
+    MonitoringCells monitoringCells(DynamoDbClient dynamoDb, Json json, @Value("${integra.tables.monitoring}") String table) {
+        IndicatorCatalog definitions = IndicatorCatalog.loadMonitoring(json.mapper(),
+                MonitoringForms.loadDefault(json.mapper()).report().countFields());
+        return new MonitoringCells(definitions,
+                LatestReports.from(new DynamoDbMonitoringStore(dynamoDb, table, json.mapper())),
+                ReportingCalendar.loadDefault(json.mapper()).firstPeriod());
+    }
+
     @Singleton
     SnapshotService snapshotService(IndicatorCatalog indicators, InstrumentCatalog instruments, DynamoDbClient dynamoDb,
                                     S3Client s3, Json json, DisclosureSettings disclosure, Clock clock,
+                                    MonitoringCells monitoring,
                                     @Value("${integra.tables.submissions}") String submissionsTable,
                                     @Value("${integra.snapshots.bucket}") String bucket,
                                     @Value("${integra.aggregation.time-zone}") String zone,
@@ -64,6 +80,7 @@ public class AggregationBeans {
         List<String> languages = instruments.allPublished().stream().flatMap(i -> i.languages().stream()).distinct().toList();
         return new SnapshotService(indicators, MunicipalityRegistry.loadDefault(json.mapper(), languages).all(),
                 new DynamoDbSubmissionReader(dynamoDb, submissionsTable, json.mapper()), new S3SnapshotStore(s3, bucket),
-                json.mapper(), disclosure, clock, ZoneId.of(zone), LocalDate.parse(firstDay), Duration.ofMinutes(graceMinutes));
+                json.mapper(), disclosure, clock, ZoneId.of(zone), LocalDate.parse(firstDay), Duration.ofMinutes(graceMinutes),
+                monitoring);
     }
 }
