@@ -6,6 +6,7 @@ import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.json.Json;
 import org.integramonitor.municipality.MunicipalityRegistry;
+import org.integramonitor.snapshot.MonitoringCells;
 import org.integramonitor.snapshot.SnapshotService;
 import org.integramonitor.snapshot.SnapshotStore;
 import org.integramonitor.snapshot.SnapshotWriter;
@@ -64,7 +65,8 @@ public final class AggregationUntilPointer {
                 new HaltingBeforePointer(store), json.mapper(), context.getBean(DisclosureSettings.class),
                 context.getBean(Clock.class), ZoneId.of(setting(context, "integra.aggregation.time-zone")),
                 LocalDate.parse(setting(context, "integra.aggregation.first-day")),
-                Duration.ofMinutes(Integer.parseInt(setting(context, "integra.aggregation.closing-grace-minutes"))));
+                Duration.ofMinutes(Integer.parseInt(setting(context, "integra.aggregation.closing-grace-minutes"))),
+                context.getBean(MonitoringCells.class));
     }
 
     private static String setting(ApplicationContext context, String name) {
