@@ -9,6 +9,7 @@ set -euo pipefail
 export AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-eu-north-1}"
 SUBMISSIONS_TABLE=integra-submissions
 FREE_TEXT_TABLE=integra-submission-free-text
+MONITORING_TABLE=integra-monitoring
 SNAPSHOT_BUCKET=integra-snapshots
 
 table_exists() {
@@ -51,7 +52,28 @@ else
   echo "table $FREE_TEXT_TABLE created"
 fi
 
+# Monitoring: one table, pk/sk and the byPeriod index (MonitoringTable.java).
+if table_exists "$MONITORING_TABLE"; then
+  echo "table $MONITORING_TABLE exists"
+else
+  awslocal dynamodb create-table \
+    --table-name "$MONITORING_TABLE" \
+    --billing-mode PAY_PER_REQUEST \
+    --attribute-definitions \
+      AttributeName=pk,AttributeType=S AttributeName=sk,AttributeType=S \
+      AttributeName=gsi1pk,AttributeType=S AttributeName=gsi1sk,AttributeType=S \
+    --key-schema AttributeName=pk,KeyType=HASH AttributeName=sk,KeyType=RANGE \
+    --global-secondary-indexes '[
+      {"IndexName": "byPeriod",
+       "KeySchema": [{"AttributeName": "gsi1pk", "KeyType": "HASH"},
+                     {"AttributeName": "gsi1sk", "KeyType": "RANGE"}],
+       "Projection": {"ProjectionType": "ALL"}}]' \
+    >/dev/null
+  echo "table $MONITORING_TABLE created"
+fi
+
 awslocal dynamodb wait table-exists --table-name "$SUBMISSIONS_TABLE"
+awslocal dynamodb wait table-exists --table-name "$MONITORING_TABLE"
 awslocal dynamodb wait table-exists --table-name "$FREE_TEXT_TABLE"
 
 # TTL deletes free text after the retention period (attribute SubmissionTables.EXPIRES_AT).
