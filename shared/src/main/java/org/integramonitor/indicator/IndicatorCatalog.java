@@ -75,6 +75,9 @@ public final class IndicatorCatalog {
         } catch (IOException e) {
             throw new DefinitionException(source, List.of("not a valid indicator file: " + e.getMessage()));
         }
+        if (file.indicators() == null || file.indicators().isEmpty()) {
+            throw new DefinitionException(source, List.of("the file lists no indicators"));
+        }
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (IndicatorDefinition indicator : file.indicators()) {
@@ -98,6 +101,15 @@ public final class IndicatorCatalog {
                     || !indicator.items().isEmpty() || indicator.filter() != null) {
                 problems.add(where + " reads monitoring reports: it names no instrument, item or filter");
             }
+            if (!indicator.values().isEmpty() || !indicator.excludeFromDenominator().isEmpty() || indicator.minAnswered() != null) {
+                problems.add(where + " takes no values, excludeFromDenominator or minAnswered (survey settings)");
+            }
+            if (indicator.onTimeOnly() != null && indicator.type() != IndicatorType.COUNT) {
+                problems.add(where + " (sum): onTimeOnly applies to count indicators only");
+            }
+            Set<String> seenFields = new HashSet<>();
+            indicator.fields().stream().filter(field -> !seenFields.add(field)).distinct()
+                    .forEach(field -> problems.add(where + " names field '" + field + "' twice: it would be counted twice"));
             if (indicator.type() == IndicatorType.SUM) {
                 if (indicator.fields().isEmpty()) {
                     problems.add(where + " (sum) needs fields: JSON pointers of report count fields");
@@ -120,6 +132,9 @@ public final class IndicatorCatalog {
             file = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(bytes, DefinitionsFile.class);
         } catch (IOException e) {
             throw new DefinitionException(source, List.of("not a valid indicator file: " + e.getMessage()));
+        }
+        if (file.indicators() == null || file.indicators().isEmpty()) {
+            throw new DefinitionException(source, List.of("the file lists no indicators"));
         }
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();

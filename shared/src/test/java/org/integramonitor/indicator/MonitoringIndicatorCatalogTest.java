@@ -8,7 +8,6 @@ import org.integramonitor.instrument.DefinitionException;
 import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.instrument.TestInstruments;
 import org.integramonitor.monitoring.MonitoringForms;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -250,10 +249,6 @@ class MonitoringIndicatorCatalogTest {
         assertThat(e).isNotNull();
         assertThat(e.problems()).singleElement().asString().startsWith("not a valid indicator file");
     }
-
-    @Disabled("bug: IndicatorCatalog.parseMonitoring (IndicatorCatalog.java:80) iterates file.indicators() without a null check;"
-            + " a file without an \"indicators\" key throws NullPointerException instead of a DefinitionException naming the file"
-            + " (IndicatorCatalog.parse, line 126, has the same gap)")
     @Test
     void aFileWithoutIndicatorsIsRejectedNamingTheFile() {
         DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> IndicatorCatalog.parseMonitoring(
@@ -261,9 +256,6 @@ class MonitoringIndicatorCatalogTest {
         assertThat(e).isNotNull();
         assertThat(e.source()).isEqualTo(SOURCE);
     }
-
-    @Disabled("bug: IndicatorCatalog.parseMonitoring (IndicatorCatalog.java:101-106) does not check that a sum names each field"
-            + " once; a repeated field is accepted and MonitoringCells.value adds it twice, so the published sum double-counts it")
     @Test
     void aSumNamingTheSameFieldTwiceIsRejected() {
         ObjectNode tree = shippedTree();
@@ -271,9 +263,6 @@ class MonitoringIndicatorCatalogTest {
         assertThat(rejected(tree).problems()).singleElement().asString()
                 .contains("indicator consultations_total").contains("/consultations/housing");
     }
-
-    @Disabled("bug: IndicatorCatalog.parseMonitoring accepts onTimeOnly on a sum (only count reads it, MonitoringCells.java:98);"
-            + " \"onTimeOnly\": true on staff_trained is silently ignored and the sum over all reports is published")
     @Test
     void onTimeOnlyOnASumIsRejected() {
         ObjectNode tree = shippedTree();
