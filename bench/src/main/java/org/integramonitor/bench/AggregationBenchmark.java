@@ -85,6 +85,9 @@ public final class AggregationBenchmark {
                 100 * incrementalSeconds / fullSeconds);
         System.out.printf("  the next refresh, same process        : %6.2f s = %.1f%% of the full run%n",
                 secondIncrementalSeconds, 100 * secondIncrementalSeconds / fullSeconds);
+        System.out.printf("  phases (summaries / cells and disclosure / writing), ms: full %d / %d / %d, refresh %d / %d / %d%n",
+                full.summariesMillis(), full.cellsMillis(), full.writeMillis(),
+                incremental.summariesMillis(), incremental.cellsMillis(), incremental.writeMillis());
     }
 
     private static void resetPeaks() {

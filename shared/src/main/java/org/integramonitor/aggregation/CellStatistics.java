@@ -12,6 +12,8 @@ import org.integramonitor.indicator.IndicatorType;
 public final class CellStatistics {
 
     private static final double Z_95 = 1.959963984540054;
+    /** t quantiles by degrees of freedom: a pure function, and the inverse CDF is the costly part of a cell. */
+    private static final java.util.Map<Long, Double> T_975 = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CellStatistics() {
     }
@@ -23,6 +25,13 @@ public final class CellStatistics {
         return indicator.type() == IndicatorType.SHARE
                 ? wilson(accumulator.sum(), accumulator.n())
                 : meanWithT(accumulator, indicator.scale());
+    }
+
+    /** The point estimate alone (percent, mean or index), e.g. for a previous period's value. */
+    public static double value(IndicatorDefinition indicator, Accumulator accumulator) {
+        return indicator.type() == IndicatorType.SHARE
+                ? 100 * ((double) accumulator.sum() / accumulator.n()) // exactly as wilson() computes it
+                : (double) accumulator.sum() / accumulator.n() / indicator.scale();
     }
 
     /** Wilson score interval for k successes out of n, in percent. */
@@ -45,7 +54,7 @@ public final class CellStatistics {
         // variance from exact integer sums: (n * sumSq - sum^2) / (n (n - 1)), in scaled units
         double numerator = (double) n * accumulator.sumOfSquares() - (double) accumulator.sum() * accumulator.sum();
         double variance = Math.max(0, numerator / ((double) n * (n - 1))) / ((double) scale * scale);
-        double t = TDistribution.of(n - 1).inverseCumulativeProbability(0.975);
+        double t = T_975.computeIfAbsent(n - 1, df -> TDistribution.of(df).inverseCumulativeProbability(0.975));
         double halfWidth = t * Math.sqrt(variance / n);
         return new Estimate(mean, mean - halfWidth, mean + halfWidth);
     }

@@ -42,7 +42,7 @@ public final class CellPublisher {
             BigDecimal value = round(indicator, estimate.value());
             CellKey previousKey = key.withPeriod(key.period().previous());
             BigDecimal previous = totals.containsKey(previousKey) && !suppressed.containsKey(previousKey)
-                    ? round(indicator, CellStatistics.estimate(indicator, totals.get(previousKey)).value()) : null;
+                    ? round(indicator, CellStatistics.value(indicator, totals.get(previousKey))) : null;
             rows.add(new PublishedCell(key.indicator(), key.area(), key.period().kind().code(), key.period().label(),
                     value, disclosure.round(accumulator.n()),
                     indicator.type() == IndicatorType.SHARE ? disclosure.round(accumulator.sum()) : null,

@@ -80,12 +80,14 @@ public final class SnapshotService {
         this.closingGrace = closingGrace;
     }
 
+    /** What a run did; the three durations (ms) split it into reading summaries, cells with disclosure control, writing. */
     public record Result(String snapshotId, String manifestKey, int cells, long suppressed, int daysRead, int daysReused,
-                         long submissionsRead) {
+                         long submissionsRead, long summariesMillis, long cellsMillis, long writeMillis) {
     }
 
     /** @param reuseSummaries false forces a full recompute (every day read from the database) */
     public Result run(boolean reuseSummaries) {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate closedBefore = LocalDate.ofInstant(now.minus(closingGrace), zone);
@@ -130,11 +132,13 @@ public final class SnapshotService {
                 store.put(monthKey(from), DaySummaryCodec.write(mapper, monthSummary), "application/json", "private, no-store");
             }
         }
+        long summarised = System.nanoTime();
         DisclosureControl disclosure = new DisclosureControl(disclosureSettings);
         List<PublishedCell> cells = new ArrayList<>(new CellPublisher(disclosure).publish(totals.cells(), indicators.all()));
         cells.addAll(monitoring.publish(today, disclosure));
         List<IndicatorDefinition> definitions = new ArrayList<>(indicators.all());
         definitions.addAll(monitoring.definitions());
+        long published = System.nanoTime();
         String snapshotId = SNAPSHOT_ID.format(now) + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         List<String> versions = indicators.all().stream()
                 .flatMap(indicator -> indicator.instrumentVersions().stream().map(v -> indicator.instrument() + "/v" + v))
@@ -143,10 +147,14 @@ public final class SnapshotService {
                 today.toString(), versions, indicators.definitionsHash(),
                 SnapshotWriter.sha256(disclosureSettings.fingerprint().getBytes(StandardCharsets.UTF_8)),
                 definitions, municipalities, monitoring.definitionsHash()), cells);
+        long written = System.nanoTime();
         long suppressed = cells.stream().filter(PublishedCell::suppressed).count();
-        LOG.info("snapshot written id={} cells={} suppressed={} daysRead={} daysReused={} submissionsRead={}",
-                snapshotId, cells.size(), suppressed, read, reused, submissions);
-        return new Result(snapshotId, manifestKey, cells.size(), suppressed, read, reused, submissions);
+        Result result = new Result(snapshotId, manifestKey, cells.size(), suppressed, read, reused, submissions,
+                (summarised - started) / 1_000_000, (published - summarised) / 1_000_000, (written - published) / 1_000_000);
+        LOG.info("snapshot written id={} cells={} suppressed={} daysRead={} daysReused={} submissionsRead={}"
+                        + " summariesMs={} cellsMs={} writeMs={}", snapshotId, cells.size(), suppressed, read, reused,
+                submissions, result.summariesMillis(), result.cellsMillis(), result.writeMillis());
+        return result;
     }
 
     private Optional<DaySummary> stored(String key) {
