@@ -11,6 +11,10 @@ public sealed interface Authentication {
     record Unauthenticated(String reason) implements Authentication {
     }
 
+    /** The issuer's keys could not be fetched: not the client's fault, so 503 (retry), never 401. */
+    record KeysUnavailable(String reason) implements Authentication {
+    }
+
     /** A genuine token that grants nothing here (no known role, coordinator without municipality): 403. */
     record NoRole(String reason) implements Authentication {
     }

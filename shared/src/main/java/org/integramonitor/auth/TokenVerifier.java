@@ -2,6 +2,7 @@ package org.integramonitor.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -81,6 +82,8 @@ public final class TokenVerifier {
             return new Authentication.Unauthenticated("the token is not a well-formed signed JWT");
         } catch (BadJWTException e) {
             return new Authentication.Unauthenticated("the token was rejected: " + e.getMessage());
+        } catch (KeySourceException e) {
+            return new Authentication.KeysUnavailable("the token issuer's keys could not be fetched; try again shortly");
         } catch (BadJOSEException e) {
             return new Authentication.Unauthenticated("the token's signature or algorithm is not accepted");
         } catch (JOSEException e) {

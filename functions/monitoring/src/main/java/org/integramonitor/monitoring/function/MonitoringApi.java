@@ -128,6 +128,15 @@ public final class MonitoringApi {
             headers.put("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return new ApiResponse(401, headers, problem.body());
         }
+        if (authentication instanceof Authentication.KeysUnavailable unavailable) {
+            exchange.route = "keys-unavailable";
+            LOG.warn("token keys unavailable: {}", unavailable.reason());
+            ApiResponse problem = problems.response(Problem.of(503, "authentication-unavailable",
+                    "Authentication temporarily unavailable", unavailable.reason()), path);
+            Map<String, String> headers = new LinkedHashMap<>(problem.headers());
+            headers.put("Retry-After", "5");
+            return new ApiResponse(503, headers, problem.body());
+        }
         if (authentication instanceof Authentication.NoRole noRole) {
             exchange.route = "no-role";
             return forbidden(noRole.reason(), path);
