@@ -69,24 +69,10 @@ public final class IndicatorCatalog {
 
     public static IndicatorCatalog parseMonitoring(String source, byte[] bytes, ObjectMapper mapper,
                                                    java.util.Set<String> reportCountFields) {
-        DefinitionsFile file;
-        try {
-            file = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(bytes, DefinitionsFile.class);
-        } catch (IOException e) {
-            throw new DefinitionException(source, List.of("not a valid indicator file: " + e.getMessage()));
-        }
-        if (file.indicators() == null || file.indicators().isEmpty()) {
-            throw new DefinitionException(source, List.of("the file lists no indicators"));
-        }
-        List<String> problems = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        DefinitionsFile file = read(source, bytes, mapper);
+        List<String> problems = idProblems(file);
         for (IndicatorDefinition indicator : file.indicators()) {
             String where = "indicator " + indicator.id();
-            if (indicator.id() == null || !ID.matcher(indicator.id()).matches()) {
-                problems.add("indicator id '" + indicator.id() + "' must be snake_case");
-            } else if (!ids.add(indicator.id())) {
-                problems.add("indicator id '" + indicator.id() + "' appears twice");
-            }
             if (indicator.type() == null || !indicator.type().isMonitoring()) {
                 problems.add(where + " must be of type count or sum (survey indicators belong in " + DEFAULT_RESOURCE + ")");
                 continue;
@@ -127,6 +113,18 @@ public final class IndicatorCatalog {
     }
 
     public static IndicatorCatalog parse(String source, byte[] bytes, ObjectMapper mapper, InstrumentCatalog instruments) {
+        DefinitionsFile file = read(source, bytes, mapper);
+        List<String> problems = idProblems(file);
+        for (IndicatorDefinition indicator : file.indicators()) {
+            problems.addAll(problemsOf(indicator, instruments));
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(source, problems);
+        }
+        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes));
+    }
+
+    private static DefinitionsFile read(String source, byte[] bytes, ObjectMapper mapper) {
         DefinitionsFile file;
         try {
             file = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(bytes, DefinitionsFile.class);
@@ -136,6 +134,11 @@ public final class IndicatorCatalog {
         if (file.indicators() == null || file.indicators().isEmpty()) {
             throw new DefinitionException(source, List.of("the file lists no indicators"));
         }
+        return file;
+    }
+
+    /** Ids are snake_case and unique within a file. */
+    private static List<String> idProblems(DefinitionsFile file) {
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (IndicatorDefinition indicator : file.indicators()) {
@@ -144,12 +147,8 @@ public final class IndicatorCatalog {
             } else if (!ids.add(indicator.id())) {
                 problems.add("indicator id '" + indicator.id() + "' appears twice");
             }
-            problems.addAll(problemsOf(indicator, instruments));
         }
-        if (!problems.isEmpty()) {
-            throw new DefinitionException(source, problems);
-        }
-        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes));
+        return problems;
     }
 
     static List<String> problemsOf(IndicatorDefinition indicator, InstrumentCatalog instruments) {

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.integramonitor.function.http.MicronautResponses;
 import org.integramonitor.submissions.api.SubmissionsApi;
 
 import java.util.Optional;
@@ -101,11 +102,6 @@ public class SubmissionsController {
     }
 
     static MutableHttpResponse<byte[]> toHttp(org.integramonitor.function.http.ApiResponse response) {
-        MutableHttpResponse<byte[]> http = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(response.status()));
-        response.headers().forEach(http::header);
-        if (response.body().length > 0) {
-            http.body(response.body());
-        }
-        return http;
+        return MicronautResponses.of(response);
     }
 }

@@ -4,13 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.context.env.Environment;
-import io.micronaut.function.aws.MicronautLambdaContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.crac.Core;
 import org.crac.Resource;
+import org.integramonitor.function.FunctionContexts;
 import org.integramonitor.function.http.ApiGatewayEvents;
 import org.integramonitor.submissions.api.SubmissionsApi;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,17 +42,10 @@ public class SubmissionsLambdaHandler extends MicronautRequestHandler<APIGateway
         super(context);
     }
 
-    /**
-     * Micronaut's Lambda builder initialises every singleton eagerly, framework ones included. Our
-     * handler's injection creates all beans it uses during init anyway (so SnapStart still snapshots
-     * them); the rest need not be built. Environment deduction is skipped: the environment is known.
-     */
+    /** See {@link FunctionContexts#lambda()}. */
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return ApplicationContext.builder(Environment.FUNCTION, MicronautLambdaContext.ENVIRONMENT_LAMBDA)
-                .eagerInitSingletons(false)
-                .deduceEnvironment(false)
-                .banner(false);
+        return FunctionContexts.lambda();
     }
 
     @Override

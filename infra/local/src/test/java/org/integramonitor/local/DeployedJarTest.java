@@ -37,13 +37,7 @@ class DeployedJarTest {
         list.remove("body");
         Path get = Files.writeString(dir.resolve("get.json"), list.toString());
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        TestSystem.get().functionProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-cp", LAMBDA_JAR.toString(), "org.integramonitor.function.InvokeHandler",
-                "org.integramonitor.submissions.SubmissionsLambdaHandler", post.toString(), post.toString(), get.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = invoke(LAMBDA_JAR, "org.integramonitor.submissions.SubmissionsLambdaHandler", post, post, get);
 
         List<JsonNode> responses = output.lines().filter(line -> line.startsWith("RESPONSE "))
                 .map(line -> json(line.substring("RESPONSE ".length()))).toList();
@@ -75,14 +69,8 @@ class DeployedJarTest {
                 event("GET", "/v1/municipalities/LT-45/reports", token, null));
         Path anonymous = Files.writeString(dir.resolve("anonymous.json"), event("GET", path, null, null));
 
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        TestSystem.get().functionProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-cp", MONITORING_JAR.toString(), "org.integramonitor.function.InvokeHandler",
-                "org.integramonitor.monitoring.function.MonitoringLambdaHandler", put.toString(), other.toString(),
-                anonymous.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = invoke(MONITORING_JAR, "org.integramonitor.monitoring.function.MonitoringLambdaHandler",
+                put, other, anonymous);
 
         List<JsonNode> responses = output.lines().filter(line -> line.startsWith("RESPONSE "))
                 .map(line -> json(line.substring("RESPONSE ".length()))).toList();
@@ -94,6 +82,20 @@ class DeployedJarTest {
         // logs name route, status, role and municipality, never the caller or what they wrote
         String logs = String.join("\n", output.lines().filter(line -> line.startsWith("{")).toList());
         assertThat(logs).contains("status=201").doesNotContain("test-coordinator-LT-44", "Information day");
+    }
+
+    /** Runs {@code handler} from {@code jar} alone on a fresh JVM, as the Lambda runtime would, on each event file. */
+    private static String invoke(Path jar, String handler, Path... events) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        TestSystem.get().functionProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-cp", jar.toString(), "org.integramonitor.function.InvokeHandler", handler));
+        for (Path event : events) {
+            command.add(event.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output;
     }
 
     private static String event(String method, String path, String token, String body) {

@@ -37,6 +37,26 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         return Optional.ofNullable(headers.get(name)).filter(value -> !value.isBlank());
     }
 
+    /** {@code Content-Type: application/json}, with no charset or UTF-8. */
+    public boolean hasJsonBody() {
+        return header("Content-Type").map(ApiRequest::isJson).orElse(false);
+    }
+
+    public static boolean isJson(String contentType) {
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].trim().split("=", 2);
+            if (parameter[0].equals("charset") && parameter.length == 2
+                    && !parameter[1].replace("\"", "").equals("utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Optional<String> queryParameter(String name) {
         return Optional.ofNullable(query.get(name));
     }

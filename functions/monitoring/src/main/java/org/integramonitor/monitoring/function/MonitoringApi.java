@@ -499,7 +499,7 @@ public final class MonitoringApi {
 
     private ApiResponse withBody(Exchange exchange, Function<JsonNode, ApiResponse> action) {
         ApiRequest request = exchange.request;
-        if (request.header("Content-Type").map(type -> !isJson(type)).orElse(true)) {
+        if (!request.hasJsonBody()) {
             return problems.response(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json (UTF-8)"), request.path());
         }
@@ -584,9 +584,4 @@ public final class MonitoringApi {
         }
     }
 
-    static boolean isJson(String contentType) {
-        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-        return parts[0].trim().equals("application/json")
-                && (parts.length == 1 || !parts[1].contains("charset") || parts[1].replace("\"", "").trim().equals("charset=utf-8"));
-    }
 }

@@ -6,7 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,6 +25,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.integramonitor.function.http.ApiRequest;
+import org.integramonitor.function.http.MicronautResponses;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -161,13 +161,6 @@ public class MonitoringController {
         request.getHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         String target = request.getUri().getRawQuery() == null ? request.getPath()
                 : request.getPath() + "?" + request.getUri().getRawQuery();
-        org.integramonitor.function.http.ApiResponse response = api.route(
-                new ApiRequest(request.getMethodName(), target, headers, body));
-        MutableHttpResponse<byte[]> http = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(response.status()));
-        response.headers().forEach(http::header);
-        if (response.body().length > 0) {
-            http.body(response.body());
-        }
-        return http;
+        return MicronautResponses.of(api.route(new ApiRequest(request.getMethodName(), target, headers, body)));
     }
 }

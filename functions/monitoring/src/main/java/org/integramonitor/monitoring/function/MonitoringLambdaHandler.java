@@ -4,10 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.context.env.Environment;
-import io.micronaut.function.aws.MicronautLambdaContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import org.integramonitor.function.FunctionContexts;
 import org.integramonitor.function.http.ApiGatewayEvents;
 
 /**
@@ -29,12 +28,10 @@ public class MonitoringLambdaHandler extends MicronautRequestHandler<APIGatewayV
         super(context);
     }
 
+    /** See {@link FunctionContexts#lambda()}. */
     @Override
     protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return ApplicationContext.builder(Environment.FUNCTION, MicronautLambdaContext.ENVIRONMENT_LAMBDA)
-                .eagerInitSingletons(false)
-                .deduceEnvironment(false)
-                .banner(false);
+        return FunctionContexts.lambda();
     }
 
     @Override

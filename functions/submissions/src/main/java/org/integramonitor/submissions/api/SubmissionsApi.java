@@ -148,7 +148,7 @@ public final class SubmissionsApi {
     }
 
     private ApiResponse doSubmit(String instrumentId, Optional<String> contentType, byte[] body, String path) {
-        if (contentType.isEmpty() || !isJson(contentType.get())) {
+        if (contentType.isEmpty() || !ApiRequest.isJson(contentType.get())) {
             return problems.response(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "send the submission as application/json (UTF-8)"), path);
         }
@@ -228,20 +228,6 @@ public final class SubmissionsApi {
         return problems.response(Problems.methodNotAllowed(method), path);
     }
 
-    static boolean isJson(String contentType) {
-        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-        if (!parts[0].trim().equals("application/json")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].trim().split("=", 2);
-            if (parameter[0].equals("charset") && parameter.length == 2
-                    && !parameter[1].replace("\"", "").equals("utf-8")) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Exercises the validation and serialisation paths without storing anything (SnapStart priming). */
     public void warmUp(JsonNode sampleBody, String instrumentId) {
