@@ -33,8 +33,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Incremental by design: a day is closed once the programme's calendar has moved past it by a grace
  * period (writes that started just before midnight have landed by then); its summary never changes and
- * is stored under {@code summaries/{definitions hash}/{day}.json}, and a closed month's total beside it.
- * A run re-reads only the open days and reads one file per closed month.
+ * is stored under {@code summaries/{definitions hash}/{day}.json}, a closed month's total beside it, and
+ * the running total of the open month's closed days. A run re-reads only the open days and reads one
+ * file per month.
  * Summaries hold exact integer sums, so merging them equals a full recompute to the byte. Changing the
  * indicator definitions changes the hash, so old summaries are simply not used.
  */
@@ -109,7 +110,19 @@ public final class SnapshotService {
                 continue;
             }
             DaySummary monthSummary = DaySummary.empty(from, indicators.definitionsHash());
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            // the open month's closed days are kept as one running total too, so a refresh reads one file for them
+            LocalDate closedThrough = closedBefore.minusDays(1).isAfter(to) ? to : closedBefore.minusDays(1);
+            boolean openMonthWithClosedDays = !monthClosed && !closedThrough.isBefore(from);
+            Optional<DaySummary> keptToDate = openMonthWithClosedDays && reuseSummaries
+                    ? stored(monthToDateKey(from, closedThrough)) : Optional.empty();
+            LocalDate firstDayToRead = from;
+            if (keptToDate.isPresent()) {
+                totals.add(keptToDate.get());
+                monthSummary = keptToDate.get();
+                reused += (int) (closedThrough.toEpochDay() - from.toEpochDay() + 1);
+                firstDayToRead = closedThrough.plusDays(1);
+            }
+            for (LocalDate day = firstDayToRead; !day.isAfter(to); day = day.plusDays(1)) {
                 boolean closed = day.isBefore(closedBefore);
                 Optional<DaySummary> kept = closed && reuseSummaries ? stored(dayKey(day)) : Optional.empty();
                 DaySummary summary;
@@ -126,6 +139,10 @@ public final class SnapshotService {
                 }
                 totals.add(summary);
                 monthSummary = monthSummary.plus(summary);
+                if (openMonthWithClosedDays && keptToDate.isEmpty() && day.equals(closedThrough)) {
+                    store.put(monthToDateKey(from, closedThrough), DaySummaryCodec.write(mapper, monthSummary),
+                            "application/json", "private, no-store");
+                }
             }
             if (monthClosed) {
                 // a closed month is kept whole too, so a run reads a dozen files a year instead of 365
@@ -164,6 +181,11 @@ public final class SnapshotService {
 
     private String dayKey(LocalDate day) {
         return "summaries/" + indicators.definitionsHash().substring(0, 16) + "/" + day + ".json";
+    }
+
+    /** The closed days of the open month, from {@code from} through {@code through}. */
+    private String monthToDateKey(LocalDate from, LocalDate through) {
+        return "summaries/" + indicators.definitionsHash().substring(0, 16) + "/month-from-" + from + "-through-" + through + ".json";
     }
 
     /** A closed month from {@code from} (its first day, or the programme's first day) to its end. */

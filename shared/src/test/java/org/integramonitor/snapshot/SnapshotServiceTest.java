@@ -279,9 +279,11 @@ class SnapshotServiceTest {
         for (LocalDate day = FIRST_DAY; day.isBefore(TODAY); day = day.plusDays(1)) {
             expected.add(prefix + day + ".json");
         }
-        // and one roll-up per closed month (September and October; November is still open)
+        // and one roll-up per closed month (September and October; November is still open) and the running
+        // total of November's closed days
         expected.add(prefix + "month-from-2026-09-01.json");
         expected.add(prefix + "month-from-2026-10-01.json");
+        expected.add(prefix + "month-from-2026-11-01-through-2026-11-21.json");
         assertThat(summaries).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -457,6 +459,22 @@ class SnapshotServiceTest {
         long all = submissions.count();
         assertThat(cell(cells(incremental), "svc_contacted_pct", "LT", "2026").get("n").asLong())
                 .isEqualTo(Math.round(all / 5.0) * 5);
+    }
+
+    @Test
+    void theOpenMonthsClosedDaysAreReadAsOneRunningTotal() throws Exception {
+        service(NOON).run(true);
+        String prefix = "summaries/" + indicators.definitionsHash().substring(0, 16) + "/";
+        // without November's day files, a refresh still has every closed day: from the running total
+        for (LocalDate day = LocalDate.of(2026, 11, 1); day.isBefore(TODAY); day = day.plusDays(1)) {
+            assertThat(store.objects.remove(prefix + day + ".json")).as("%s kept", day).isNotNull();
+        }
+        addSubmissions(BIG, TODAY, 3);
+        submissions.daysRead.clear();
+        SnapshotService.Result refresh = service(NOON).run(true);
+        assertThat(submissions.daysRead).containsExactly(TODAY);
+        assertThat(refresh.daysReused()).isEqualTo(DAYS - 1);
+        assertThat(cellsBytes(refresh)).isEqualTo(cellsBytes(service(NOON).run(false)));
     }
 
     @Test
