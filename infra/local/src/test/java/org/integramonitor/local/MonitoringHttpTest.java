@@ -232,6 +232,21 @@ class MonitoringHttpTest {
     }
 
     @Test
+    void aBrowserAppMayRevisePreflightAllowsPutWithTokenAndIfMatch() {
+        java.net.http.HttpRequest preflight = java.net.http.HttpRequest.newBuilder(TestSystem.url(reportPath("LT-18", "2025-Q1")))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match").build();
+        HttpResponse<String> response = TestSystem.send(preflight);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(String.join(",", response.headers().allValues("Access-Control-Allow-Methods"))).contains("PUT");
+        assertThat(String.join(",", response.headers().allValues("Access-Control-Allow-Headers")).toLowerCase())
+                .contains("authorization", "if-match");
+    }
+
+    @Test
     void listingsArePagedWithCursorsThatCannotBeBent() {
         String admin = admin();
         for (int i = 1; i <= 5; i++) {
