@@ -65,13 +65,15 @@ public final class ReportService {
                         "If-Match: * needs an existing report; there is none for " + period));
             }
             int base = expected.get().getAsInt();
+            ReportRevision[] retried = new ReportRevision[1]; // the revision a retry finds, read once
             Versions.Decision decision = Versions.decide(base, currentRevision, ifMatch.isPresent(),
                     next -> store.revision(municipality, period, next)
                             .filter(stored -> stored.body().equals(body) && stored.author().equals(caller.subject()))
+                            .map(stored -> retried[0] = stored)
                             .isPresent());
             switch (decision) {
                 case REPLAY -> {
-                    return new Result.Ok<>(store.revision(municipality, period, base + 1).orElseThrow(), false);
+                    return new Result.Ok<>(retried[0], false);
                 }
                 case PRECONDITION_REQUIRED -> {
                     return new Result.Failed<>(Versions.preconditionRequired("the report for " + period),
