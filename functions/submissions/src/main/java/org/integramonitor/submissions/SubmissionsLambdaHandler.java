@@ -1,16 +1,13 @@
 package org.integramonitor.submissions;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
 import org.crac.Core;
 import org.crac.Resource;
-import org.integramonitor.function.FunctionContexts;
-import org.integramonitor.function.http.ApiGatewayEvents;
+import org.integramonitor.function.http.ApiGatewayHandler;
+import org.integramonitor.function.http.ApiRequest;
+import org.integramonitor.function.http.ApiResponse;
 import org.integramonitor.submissions.api.SubmissionsApi;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -20,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * A Micronaut function that skips the HTTP router: the request goes straight to {@link SubmissionsApi},
  * the same service the local Netty controller calls. This keeps cold start close to a plain handler.
  */
-public class SubmissionsLambdaHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>
-        implements Resource {
+public class SubmissionsLambdaHandler extends ApiGatewayHandler implements Resource {
 
     @Inject
     SubmissionsApi api;
@@ -42,15 +38,9 @@ public class SubmissionsLambdaHandler extends MicronautRequestHandler<APIGateway
         super(context);
     }
 
-    /** See {@link FunctionContexts#lambda()}. */
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return FunctionContexts.lambda();
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        return ApiGatewayEvents.response(api.route(ApiGatewayEvents.request(event)));
+    protected ApiResponse route(ApiRequest request) {
+        return api.route(request);
     }
 
     /** SnapStart priming: load the validation, JSON and SDK request paths before the snapshot is taken. */

@@ -2,122 +2,154 @@ package org.integramonitor.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.integramonitor.local.lambda.DeployedFunction;
+import org.integramonitor.local.lambda.LambdaRuntimeStandIn.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The jar template.yaml deploys, alone on the classpath of a fresh JVM (nothing from the test classpath
- * hides a missing dependency), answers API Gateway v2 events and stores into the test system's DynamoDB.
+ * The jars template.yaml deploys, each run the way Lambda's managed Java runtime runs it: AWS's runtime
+ * interface client in a fresh JVM, the handler string and jar read from template.yaml, the jar unpacked
+ * into a read-only task root, configuration through the template's environment variables, events through
+ * a stand-in for the Runtime API. The runtime client resolves the handler and (de)serialises events and
+ * responses itself, so a handler that only works when called directly with a typed event fails here.
  */
 class DeployedJarTest {
 
-    private static final Path LAMBDA_JAR = Path.of("../../functions/submissions/target/submissions-function-lambda.jar");
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
-    void deployedJarAnswersEventsOnItsOwnClasspath(@TempDir Path dir) throws Exception {
-        assertThat(LAMBDA_JAR).as("built by the package phase of functions/submissions").exists();
-        ObjectNode fixture = (ObjectNode) TestSystem.JSON.readTree(
-                getClass().getClassLoader().getResource("events/http-api-v2-post-submission.json"));
+    void submissionsFunctionAnswersApiGatewayEvents(@TempDir Path dir) throws Exception {
         ObjectNode submission = TestSystem.exampleSubmission();
-        fixture.put("body", submission.toString());
-        Path post = Files.writeString(dir.resolve("post.json"), fixture.toString());
-        ObjectNode list = fixture.deepCopy();
-        list.put("rawPath", "/v1/instruments");
-        ((ObjectNode) list.at("/requestContext/http")).put("method", "GET");
-        list.remove("body");
-        Path get = Files.writeString(dir.resolve("get.json"), list.toString());
+        String submissionId = submission.get("submissionId").asText();
+        try (DeployedFunction function = DeployedFunctions.start("SubmissionsFunction", dir)) {
+            String post = post(submission.toString()).toString();
+            JsonNode created = response(function.invoke(post, TIMEOUT));
+            JsonNode replayed = response(function.invoke(post, TIMEOUT));
+            JsonNode list = response(function.invoke(DeployedFunctions.httpEvent("GET", "/v1/instruments",
+                    "/v1/instruments", Map.of(), null).toString(), TIMEOUT));
+            JsonNode invalid = response(function.invoke(post("{\"submissionId\":\"" + UUID.randomUUID() + "\"}").toString(), TIMEOUT));
 
-        String output = invoke(LAMBDA_JAR, "org.integramonitor.submissions.SubmissionsLambdaHandler", post, post, get);
+            // the shape API Gateway expects of a payload 2.0 response
+            assertThat(created.get("statusCode").asInt()).as(function.output()).isEqualTo(201);
+            assertThat(created.get("isBase64Encoded").asBoolean()).isFalse();
+            assertThat(created.get("headers").get("Content-Type").asText()).startsWith("application/json");
+            assertThat(replayed.get("statusCode").asInt()).isEqualTo(200);
+            assertThat(json(replayed.get("body").asText())).isEqualTo(json(created.get("body").asText()));
+            assertThat(list.get("statusCode").asInt()).isEqualTo(200);
+            assertThat(json(list.get("body").asText()).at("/instruments/0/id").asText()).isEqualTo("tcn-integration");
+            assertThat(invalid.get("statusCode").asInt()).isEqualTo(400);
+            assertThat(invalid.get("headers").get("Content-Type").asText()).isEqualTo("application/problem+json");
+            assertThat(SubmissionsHttpTest.item("integra-submissions", submissionId)).isNotEmpty();
+            assertThat(function.taskRootChanges()).as("the task root is read-only on Lambda").isEmpty();
 
-        List<JsonNode> responses = output.lines().filter(line -> line.startsWith("RESPONSE "))
-                .map(line -> json(line.substring("RESPONSE ".length()))).toList();
-        assertThat(responses).as(output).hasSize(3);
-        assertThat(responses.get(0).get("statusCode").asInt()).as(output).isEqualTo(201);
-        assertThat(responses.get(1).get("statusCode").asInt()).isEqualTo(200);
-        assertThat(json(responses.get(1).get("body").asText())).isEqualTo(json(responses.get(0).get("body").asText()));
-        assertThat(responses.get(2).get("statusCode").asInt()).isEqualTo(200);
-        assertThat(json(responses.get(2).get("body").asText()).at("/instruments/0/id").asText()).isEqualTo("tcn-integration");
-        assertThat(SubmissionsHttpTest.item("integra-submissions", submission.get("submissionId").asText())).isNotEmpty();
-
-        // structured logs: one JSON object per line, with the formatted message and no submission id
-        List<JsonNode> logs = output.lines().filter(line -> line.startsWith("{")).map(DeployedJarTest::json).toList();
-        assertThat(logs).isNotEmpty();
-        assertThat(logs).allSatisfy(log -> assertThat(log.get("level")).isNotNull());
-        assertThat(logs).anySatisfy(log -> assertThat(log.get("formattedMessage").asText()).contains("status=201"));
-        assertThat(logs.toString()).doesNotContain(submission.get("submissionId").asText(), "198.51.100.23");
+            // structured logs: JSON lines with the formatted message, no submission id, address or agent
+            String output = function.output();
+            List<JsonNode> logs = output.lines().filter(line -> line.startsWith("{")).map(DeployedJarTest::json).toList();
+            assertThat(logs).anySatisfy(log -> assertThat(log.path("formattedMessage").asText()).contains("status=201"));
+            assertThat(output).doesNotContain(submissionId, "198.51.100.23", "Android 14");
+        }
     }
-
-    private static final Path MONITORING_JAR = Path.of("../../functions/monitoring/target/monitoring-function-lambda.jar");
 
     @Test
-    void deployedMonitoringJarVerifiesTokensAndStoresReports(@TempDir Path dir) throws Exception {
-        assertThat(MONITORING_JAR).as("built by the package phase of functions/monitoring").exists();
+    void monitoringFunctionVerifiesTokensAndStoresReports(@TempDir Path dir) throws Exception {
         String token = MonitoringClient.coordinator("LT-44");
-        String path = "/v1/municipalities/LT-44/reports/2025-Q1";
-        Path put = Files.writeString(dir.resolve("put.json"), event("PUT", path, token, MonitoringClient.report(3).toString()));
-        Path other = Files.writeString(dir.resolve("other.json"),
-                event("GET", "/v1/municipalities/LT-45/reports", token, null));
-        Path anonymous = Files.writeString(dir.resolve("anonymous.json"), event("GET", path, null, null));
+        String path = "/v1/municipalities/LT-44/reports/2025-Q2";
+        String route = "/v1/municipalities/{code}/reports/{period}";
+        try (DeployedFunction function = DeployedFunctions.start("MonitoringFunction", dir)) {
+            JsonNode put = response(function.invoke(DeployedFunctions.httpEvent("PUT", route, path,
+                    Map.of("authorization", "Bearer " + token, "content-type", "application/json"),
+                    MonitoringClient.report(4).toString()).toString(), TIMEOUT));
+            JsonNode other = response(function.invoke(DeployedFunctions.httpEvent("GET", "/v1/municipalities/{code}/reports",
+                    "/v1/municipalities/LT-45/reports", Map.of("authorization", "Bearer " + token), null).toString(), TIMEOUT));
+            JsonNode anonymous = response(function.invoke(DeployedFunctions.httpEvent("GET", route, path, Map.of(), null).toString(), TIMEOUT));
 
-        String output = invoke(MONITORING_JAR, "org.integramonitor.monitoring.function.MonitoringLambdaHandler",
-                put, other, anonymous);
-
-        List<JsonNode> responses = output.lines().filter(line -> line.startsWith("RESPONSE "))
-                .map(line -> json(line.substring("RESPONSE ".length()))).toList();
-        assertThat(responses).as(output).hasSize(3);
-        assertThat(responses.get(0).get("statusCode").asInt()).as(output).isEqualTo(201);
-        assertThat(responses.get(1).get("statusCode").asInt()).isEqualTo(403);
-        assertThat(responses.get(2).get("statusCode").asInt()).isEqualTo(401);
-        assertThat(json(MonitoringClient.get(path, token).body()).get("body")).isEqualTo(MonitoringClient.report(3));
-        // logs name route, status, role and municipality, never the caller or what they wrote
-        String logs = String.join("\n", output.lines().filter(line -> line.startsWith("{")).toList());
-        assertThat(logs).contains("status=201").doesNotContain("test-coordinator-LT-44", "Information day");
+            assertThat(put.get("statusCode").asInt()).as(function.output()).isEqualTo(201);
+            assertThat(put.get("headers").get("ETag").asText()).isEqualTo("\"r1\"");
+            assertThat(other.get("statusCode").asInt()).isEqualTo(403);
+            assertThat(anonymous.get("statusCode").asInt()).isEqualTo(401);
+            assertThat(json(MonitoringClient.get(path, token).body()).get("body")).isEqualTo(MonitoringClient.report(4));
+            assertThat(function.taskRootChanges()).isEmpty();
+            // logs name route, status, role and municipality, never the caller or what they wrote
+            assertThat(function.output()).contains("status=201").doesNotContain("test-coordinator-LT-44", "198.51.100.23");
+        }
     }
 
-    /** Runs {@code handler} from {@code jar} alone on a fresh JVM, as the Lambda runtime would, on each event file. */
-    private static String invoke(Path jar, String handler, Path... events) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        TestSystem.get().functionProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-cp", jar.toString(), "org.integramonitor.function.InvokeHandler", handler));
-        for (Path event : events) {
-            command.add(event.toString());
+    @Test
+    void aggregationFunctionPublishesASnapshotOnTheSchedulesEvent(@TempDir Path dir) throws Exception {
+        TestSystem.postJson(TestSystem.SUBMISSIONS_PATH, TestSystem.exampleSubmission());
+        try (DeployedFunction function = DeployedFunctions.start("AggregationFunction", dir)) {
+            Outcome outcome = function.invoke(DeployedFunctions.scheduledEvent(), Duration.ofMinutes(3));
+
+            String summary = json(outcome.responseOrFail()).asText();
+            assertThat(summary).as(function.output()).startsWith("snapshot ");
+            String snapshotId = summary.split(" ")[1];
+            ResponseBytes<GetObjectResponse> latest = TestSystem.get().s3().getObjectAsBytes(builder -> builder
+                    .bucket(TestSystem.get().settings().snapshotBucket()).key("latest.json"));
+            assertThat(latest.asUtf8String()).contains(snapshotId);
+            assertThat(function.taskRootChanges()).isEmpty();
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return output;
     }
 
-    private static String event(String method, String path, String token, String body) {
-        ObjectNode event = TestSystem.JSON.createObjectNode().put("version", "2.0").put("rawPath", path)
-                .put("routeKey", method + " " + path).put("isBase64Encoded", false);
-        ObjectNode headers = event.putObject("headers");
-        if (token != null) {
-            headers.put("authorization", "Bearer " + token);
+    /**
+     * Events the runtime client cannot convert, or that make no sense to the handler: whatever the error, the
+     * error post (which also feeds X-Ray's error cause) and everything the JVM prints (CloudWatch Logs) carry no
+     * body, client address, user agent or submission id.
+     */
+    @Test
+    void aFailedConversionPrintsNothingOfTheRequest(@TempDir Path dir) throws Exception {
+        String submissionId = UUID.randomUUID().toString();
+        String body = "{\"submissionId\":\"" + submissionId + "\",\"comment\":\"my neighbour Jonas\"}";
+        ObjectNode wellFormed = post(body);
+        List<String> events = List.of(
+                wellFormed.deepCopy().put("isBase64Encoded", "198.51.100.23").toString(),
+                wellFormed.deepCopy().put("headers", "x-forwarded-for: 198.51.100.23, Android 14, " + submissionId).toString(),
+                ((ObjectNode) wellFormed.deepCopy().set("body", TestSystem.JSON.readTree(body))).toString(),
+                ((ObjectNode) wellFormed.deepCopy().set("requestContext", TestSystem.JSON.createArrayNode()
+                        .add("198.51.100.23").add(submissionId))).toString(),
+                "198.51.100.23 Android 14 " + body,
+                wellFormed.deepCopy().put("isBase64Encoded", true).put("body", "not base64: " + submissionId).toString());
+        try (DeployedFunction function = DeployedFunctions.start("SubmissionsFunction", dir)) {
+            StringBuilder posted = new StringBuilder();
+            for (String event : events) {
+                Outcome outcome = function.invoke(event, TIMEOUT);
+                posted.append(outcome.response().orElse("")).append(outcome.error().orElse(""))
+                        .append(outcome.errorHeaders()).append('\n');
+            }
+            String everything = posted + function.output();
+            assertThat(everything).as("error posts and output").doesNotContain("198.51.100.23", "Android 14", submissionId, "Jonas");
+            // the function is still answering
+            assertThat(response(function.invoke(DeployedFunctions.httpEvent("GET", "/v1/instruments", "/v1/instruments",
+                    Map.of(), null).toString(), TIMEOUT)).get("statusCode").asInt()).isEqualTo(200);
         }
-        if (body != null) {
-            headers.put("content-type", "application/json");
-            event.put("body", body);
-        }
-        event.putObject("requestContext").putObject("http").put("method", method).put("path", path);
-        return event.toString();
     }
 
-    private static JsonNode json(String text) {
+    private static ObjectNode post(String body) {
+        return DeployedFunctions.httpEvent("POST", "/v1/instruments/{instrumentId}/submissions",
+                "/v1/instruments/tcn-integration/submissions", Map.of("content-type", "application/json"), body);
+    }
+
+    private static JsonNode response(Outcome outcome) {
+        return json(outcome.responseOrFail());
+    }
+
+    static JsonNode json(String text) {
         try {
             return TestSystem.JSON.readTree(text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

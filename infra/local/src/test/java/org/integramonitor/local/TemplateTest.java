@@ -240,15 +240,18 @@ class TemplateTest {
 
     // ---------------------------------------------------------------- functions against the code
 
+    /**
+     * A handler is named by its class alone: with {@code Class::method} Lambda's runtime client takes the event
+     * type from the method, which for a generic {@code MicronautRequestHandler<I, O>} is the unresolved {@code I}
+     * (every event failed that way once). {@code DeployedJarTest} runs the jars under the runtime client itself.
+     */
     @Test
-    void everyHandlerIsALambdaRequestHandlerOnTheClasspath() throws Exception {
+    void everyHandlerIsALambdaRequestHandlerNamedByItsClass() throws Exception {
         Map<String, JsonNode> functions = resourcesOfType("AWS::Serverless::Function");
         assertThat(functions).isNotEmpty();
         for (Map.Entry<String, JsonNode> function : functions.entrySet()) {
-            String handler = property(function.getValue(), "Handler").asText();
-            assertThat(handler).as("%s Handler", function.getKey()).matches("[\\w.$]+::\\w+");
-            String className = handler.substring(0, handler.indexOf("::"));
-            String methodName = handler.substring(handler.indexOf("::") + 2);
+            String className = property(function.getValue(), "Handler").asText();
+            assertThat(className).as("%s Handler is a class name without ::method", function.getKey()).matches("[\\w.$]+");
 
             Class<?> type;
             try {
@@ -260,8 +263,6 @@ class TemplateTest {
             assertThat(Modifier.isAbstract(type.getModifiers())).as("%s is abstract", className).isFalse();
             assertThat(Modifier.isPublic(type.getConstructor().getModifiers()))
                     .as("%s has a public no-arg constructor (the runtime instantiates it)", className).isTrue();
-            assertThat(Arrays.stream(type.getMethods()).map(Method::getName))
-                    .as("public methods of %s", className).contains(methodName);
         }
     }
 

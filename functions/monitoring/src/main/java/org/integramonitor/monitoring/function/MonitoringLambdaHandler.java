@@ -1,20 +1,17 @@
 package org.integramonitor.monitoring.function;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
-import org.integramonitor.function.FunctionContexts;
-import org.integramonitor.function.http.ApiGatewayEvents;
+import org.integramonitor.function.http.ApiGatewayHandler;
+import org.integramonitor.function.http.ApiRequest;
+import org.integramonitor.function.http.ApiResponse;
 
 /**
  * The deployed entry point of the monitoring API (template.yaml): API Gateway HTTP API (payload v2)
  * events in, responses out, straight to {@link MonitoringApi} like the local controller. API Gateway's
  * JWT authorizer turns away bad tokens early; {@link MonitoringApi} verifies every token again.
  */
-public class MonitoringLambdaHandler extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class MonitoringLambdaHandler extends ApiGatewayHandler {
 
     @Inject
     MonitoringApi api;
@@ -28,14 +25,8 @@ public class MonitoringLambdaHandler extends MicronautRequestHandler<APIGatewayV
         super(context);
     }
 
-    /** See {@link FunctionContexts#lambda()}. */
     @Override
-    protected ApplicationContextBuilder newApplicationContextBuilder() {
-        return FunctionContexts.lambda();
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
-        return ApiGatewayEvents.response(api.route(ApiGatewayEvents.request(event)));
+    protected ApiResponse route(ApiRequest request) {
+        return api.route(request);
     }
 }
