@@ -2,12 +2,15 @@ package org.integramonitor.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.integramonitor.auth.Caller;
+import org.integramonitor.metrics.MetricRecord;
+import org.integramonitor.metrics.Metrics;
 import org.integramonitor.problem.Problem;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -27,8 +30,16 @@ public final class ReportService {
     private final ReportingCalendar calendar;
     private final Clock clock;
     private final ZoneId zone;
+    private final Metrics metrics;
 
     public ReportService(MonitoringStore store, MonitoringForms forms, ReportingCalendar calendar, Clock clock, ZoneId zone) {
+        this(store, forms, calendar, clock, zone, Metrics.none());
+    }
+
+    /** {@code metrics} counts reports filed (first revisions) by timeliness, and later revisions. */
+    public ReportService(MonitoringStore store, MonitoringForms forms, ReportingCalendar calendar, Clock clock, ZoneId zone,
+                         Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.forms = forms;
         this.calendar = calendar;
@@ -90,6 +101,9 @@ public final class ReportService {
                     ReportSummary summary = new ReportSummary(municipality, period, base + 1, body, firstOn,
                             calendar.deadline(period), calendar.timeliness(period, firstOn), now);
                     if (store.appendRevision(revision, summary)) {
+                        metrics.emit(base == 0
+                                ? MetricRecord.count("ReportsFiled", Map.of("Timeliness", summary.timeliness().value()))
+                                : MetricRecord.count("ReportRevisions", Map.of()));
                         return new Result.Ok<>(revision, true);
                     }
                     if (attempt >= MAX_ATTEMPTS) {

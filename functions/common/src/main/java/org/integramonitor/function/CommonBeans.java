@@ -4,7 +4,10 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.integramonitor.instrument.InstrumentCatalog;
+import io.micronaut.context.annotation.Value;
 import org.integramonitor.json.Json;
+import org.integramonitor.metrics.Metrics;
+import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -36,6 +39,15 @@ public class CommonBeans {
     @Singleton
     MunicipalityRegistry municipalityRegistry(Json json) {
         return MunicipalityRegistry.loadDefault(json.mapper(), List.of("lt", "en", "uk", "ru"));
+    }
+
+    /**
+     * Embedded Metric Format on Lambda (the runtime sets AWS_LAMBDA_FUNCTION_NAME); elsewhere (the local
+     * host, tests in one JVM) nothing, so that local logs stay readable.
+     */
+    @Singleton
+    Metrics metrics(@Value("${AWS_LAMBDA_FUNCTION_NAME:}") String lambdaFunction) {
+        return lambdaFunction.isBlank() ? Metrics.none() : new EmfMetrics(new LambdaEnvironment());
     }
 
     @Singleton

@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.integramonitor.instrument.InstrumentCatalog;
+import org.integramonitor.metrics.Metrics;
+import org.integramonitor.metrics.SubmissionMetrics;
 import org.integramonitor.json.Json;
 import org.integramonitor.submission.SubmissionService;
 import org.integramonitor.submission.SubmissionStore;
@@ -33,8 +35,8 @@ public class SubmissionsBeans {
     }
 
     @Singleton
-    SubmissionsApi submissionsApi(InstrumentCatalog catalog, SubmissionService service, Json json,
+    SubmissionsApi submissionsApi(InstrumentCatalog catalog, SubmissionService service, Json json, Metrics metrics,
                                   @Value("${integra.submissions.max-body-bytes}") int maxBodyBytes) {
-        return new SubmissionsApi(catalog, service, json, maxBodyBytes);
+        return new SubmissionsApi(catalog, service, json, maxBodyBytes, new SubmissionMetrics(metrics));
     }
 }

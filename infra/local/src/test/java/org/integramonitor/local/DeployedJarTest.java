@@ -60,6 +60,11 @@ class DeployedJarTest {
             List<JsonNode> logs = output.lines().filter(line -> line.startsWith("{")).map(DeployedJarTest::json).toList();
             assertThat(logs).anySatisfy(log -> assertThat(log.path("formattedMessage").asText()).contains("status=201"));
             assertThat(output).doesNotContain(submissionId, "198.51.100.23", "Android 14");
+            // business metrics: Embedded Metric Format lines CloudWatch Logs turns into IntegraMonitor metrics
+            List<String> metricNames = logs.stream().filter(log -> log.has("_aws"))
+                    .flatMap(log -> java.util.stream.StreamSupport.stream(log.at("/_aws/CloudWatchMetrics/0/Metrics").spliterator(), false))
+                    .map(metric -> metric.get("Name").asText()).toList();
+            assertThat(metricNames).contains("SubmissionsStored", "SubmissionsReplayed", "SubmissionsRejected");
         }
     }
 
@@ -83,7 +88,8 @@ class DeployedJarTest {
             assertThat(json(MonitoringClient.get(path, token).body()).get("body")).isEqualTo(MonitoringClient.report(4));
             assertThat(function.taskRootChanges()).isEmpty();
             // logs name route, status, role and municipality, never the caller or what they wrote
-            assertThat(function.output()).contains("status=201").doesNotContain("test-coordinator-LT-44", "198.51.100.23");
+            assertThat(function.output()).contains("status=201", "\"ReportsFiled\"")
+                    .doesNotContain("test-coordinator-LT-44", "198.51.100.23");
         }
     }
 
@@ -99,6 +105,7 @@ class DeployedJarTest {
             ResponseBytes<GetObjectResponse> latest = TestSystem.get().s3().getObjectAsBytes(builder -> builder
                     .bucket(TestSystem.get().settings().snapshotBucket()).key("latest.json"));
             assertThat(latest.asUtf8String()).contains(snapshotId);
+            assertThat(function.output()).contains("\"CellsWithheld\"", "\"SnapshotAgeSeconds\"");
             assertThat(function.taskRootChanges()).isEmpty();
         }
     }

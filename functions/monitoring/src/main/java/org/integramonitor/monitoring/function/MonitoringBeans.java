@@ -10,6 +10,7 @@ import org.integramonitor.json.Json;
 import org.integramonitor.monitoring.MonitoringForms;
 import org.integramonitor.monitoring.MonitoringStore;
 import org.integramonitor.monitoring.RecommendationService;
+import org.integramonitor.metrics.Metrics;
 import org.integramonitor.monitoring.ReportService;
 import org.integramonitor.monitoring.ReportingCalendar;
 import org.integramonitor.monitoring.dynamodb.DynamoDbMonitoringStore;
@@ -63,8 +64,8 @@ public class MonitoringBeans {
 
     @Singleton
     ReportService reportService(MonitoringStore store, MonitoringForms forms, ReportingCalendar calendar, Clock clock,
-                                @Value("${integra.monitoring.time-zone}") String zone) {
-        return new ReportService(store, forms, calendar, clock, ZoneId.of(zone));
+                                Metrics metrics, @Value("${integra.monitoring.time-zone}") String zone) {
+        return new ReportService(store, forms, calendar, clock, ZoneId.of(zone), metrics);
     }
 
     @Singleton

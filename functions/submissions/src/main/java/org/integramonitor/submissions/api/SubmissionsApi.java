@@ -11,6 +11,8 @@ import org.integramonitor.function.http.ApiResponse;
 import org.integramonitor.function.http.Problems;
 import org.integramonitor.function.http.Representation;
 import org.integramonitor.json.Json;
+import org.integramonitor.metrics.Metrics;
+import org.integramonitor.metrics.SubmissionMetrics;
 import org.integramonitor.problem.Problem;
 import org.integramonitor.problem.FieldError;
 import org.integramonitor.submission.Receipt;
@@ -54,9 +56,17 @@ public final class SubmissionsApi {
     private final Json json;
     private final Problems problems;
     private final int maxBodyBytes;
+    private final SubmissionMetrics metrics;
     private final Map<String, Representation> representations = new ConcurrentHashMap<>();
 
+    /** Without metrics: for hosts that publish none (benchmarks' plain handlers). */
     public SubmissionsApi(InstrumentCatalog catalog, SubmissionService submissions, Json json, int maxBodyBytes) {
+        this(catalog, submissions, json, maxBodyBytes, new SubmissionMetrics(Metrics.none()));
+    }
+
+    public SubmissionsApi(InstrumentCatalog catalog, SubmissionService submissions, Json json, int maxBodyBytes,
+                          SubmissionMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.submissions = submissions;
         this.json = json;
@@ -149,16 +159,16 @@ public final class SubmissionsApi {
 
     private ApiResponse doSubmit(String instrumentId, Optional<String> contentType, byte[] body, String path) {
         if (contentType.isEmpty() || !ApiRequest.isJson(contentType.get())) {
-            return problems.response(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+            return reject(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "send the submission as application/json (UTF-8)"), path);
         }
         if (body.length > maxBodyBytes) {
-            return problems.response(Problem.of(413, "body-too-large", "Body too large",
+            return reject(Problem.of(413, "body-too-large", "Body too large",
                     "a submission may be at most " + maxBodyBytes + " bytes, this one has " + body.length), path);
         }
         Json.ParseResult parsed = json.parse(body);
         if (parsed.value().isEmpty()) {
-            return problems.response(Problem.of(400, "malformed-json", "Malformed JSON", parsed.error().orElseThrow())
+            return reject(Problem.of(400, "malformed-json", "Malformed JSON", parsed.error().orElseThrow())
                     .withErrors(List.of(new FieldError("", "malformed_json",
                             parsed.error().orElseThrow()))), path);
         }
@@ -168,25 +178,36 @@ public final class SubmissionsApi {
         } catch (RuntimeException storageFailure) {
             LOG.error("submission could not be stored instrument={} error={}", instrumentId,
                     storageFailure.getClass().getSimpleName(), storageFailure);
-            return problems.response(Problem.of(503, "storage-unavailable", "Temporarily unavailable",
+            return reject(Problem.of(503, "storage-unavailable", "Temporarily unavailable",
                     "the submission was not stored; retry with the same submissionId"), path);
         }
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
+            if (accepted.created()) {
+                metrics.stored(accepted.receipt().instrumentId(), accepted.receipt().instrumentVersion());
+            } else {
+                metrics.replayed(accepted.receipt().instrumentId(), accepted.receipt().instrumentVersion());
+            }
             return new ApiResponse(accepted.created() ? 201 : 200,
                     Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
                     json.write(receiptBody(accepted.receipt())));
         }
         if (outcome instanceof SubmissionOutcome.Invalid invalid) {
-            return problems.response(Problem.of(400, "invalid-submission", "Invalid submission",
+            return reject(Problem.of(400, "invalid-submission", "Invalid submission",
                     invalid.errors().size() + " field(s) are invalid; see errors").withErrors(invalid.errors()), path);
         }
         if (outcome instanceof SubmissionOutcome.UnknownInstrument unknown) {
-            return problems.response(Problems.notFound(unknown.detail()), path);
+            return reject(Problems.notFound(unknown.detail()), path);
         }
         SubmissionOutcome.Conflict conflict = (SubmissionOutcome.Conflict) outcome;
+        metrics.conflicted(instrumentId);
         return problems.response(Problem.of(409, "submission-id-conflict", "Submission id already used",
                 "submission " + conflict.submissionId() + " was stored earlier with different content;"
                         + " generate a new submissionId for a new submission"), path);
+    }
+
+    private ApiResponse reject(Problem problem, String path) {
+        metrics.rejected(problem.type().substring(problem.type().lastIndexOf('/') + 1));
+        return problems.response(problem, path);
     }
 
     private ObjectNode receiptBody(Receipt receipt) {
