@@ -3,10 +3,13 @@ package org.integramonitor.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -39,11 +42,13 @@ public final class TokenVerifier {
 
     private final AuthSettings settings;
     private final ConfigurableJWTProcessor<SecurityContext> processor;
+    private final JWKSource<SecurityContext> keys;
 
     public TokenVerifier(AuthSettings settings) {
         this.settings = settings;
         this.processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keySource(settings)));
+        this.keys = keySource(settings);
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(null,
                 new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("sub", "exp"));
         claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
@@ -59,10 +64,26 @@ public final class TokenVerifier {
             }
         }
         try {
-            // cached, refreshed ahead of expiry, and rate-limited on unknown key ids
-            return JWKSourceBuilder.<SecurityContext>create(settings.jwksUri().toURL()).build();
+            // cached, refreshed ahead of expiry, and rate-limited on unknown key ids; Nimbus's default 500 ms
+            // timeouts fail spuriously in a cold JVM on a busy host, so 2 s and one retry
+            return JWKSourceBuilder.<SecurityContext>create(settings.jwksUri().toURL(),
+                            new DefaultResourceRetriever(2_000, 2_000, 51_200))
+                    .retrying(true).build();
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Fetches the issuer's keys into the cache now rather than on the first request (SnapStart priming).
+     * @return how many keys the issuer publishes; empty if they could not be fetched (the first request
+     * will try again)
+     */
+    public Optional<Integer> fetchKeys() {
+        try {
+            return Optional.of(keys.get(new JWKSelector(new JWKMatcher.Builder().build()), null).size());
+        } catch (KeySourceException e) {
+            return Optional.empty();
         }
     }
 

@@ -48,6 +48,10 @@ class RemoteJwksTest {
         try {
             TokenVerifier verifier = new TokenVerifier(settings(URI.create(
                     "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json")));
+            assertThat(fetches.get()).as("nothing fetched before priming or a first token").isZero();
+            // SnapStart priming fetches the keys; requests after the restore use the cached set
+            assertThat(verifier.fetchKeys()).contains(1);
+            assertThat(fetches.get()).isEqualTo(1);
             for (int i = 0; i < 3; i++) {
                 Authentication result = verifier.verify(Optional.of("Bearer " + token(key)));
                 assertThat(result).isInstanceOf(Authentication.Authenticated.class);
@@ -66,6 +70,7 @@ class RemoteJwksTest {
         }
         TokenVerifier verifier = new TokenVerifier(settings(URI.create("http://127.0.0.1:" + deadPort + "/jwks.json")));
         RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        assertThat(verifier.fetchKeys()).as("priming against a dead issuer does not fail").isEmpty();
         assertThat(verifier.verify(Optional.of("Bearer " + token(key)))).isInstanceOf(Authentication.KeysUnavailable.class);
     }
 

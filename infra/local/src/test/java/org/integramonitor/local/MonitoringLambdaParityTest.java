@@ -45,6 +45,15 @@ class MonitoringLambdaParityTest {
         TestSystem.get().functionProperties().keySet().forEach(System::clearProperty);
     }
 
+    /** SnapStart priming runs against real storage and keys without failing, and the handler answers after it. */
+    @Test
+    void primingBeforeTheSnapshotLeavesAWorkingHandler() {
+        handler.beforeCheckpoint(null);
+        handler.afterRestore(null);
+        APIGatewayV2HTTPResponse me = invoke("GET", "/v1/me", coordinator("LT-42"), null, Map.of());
+        assertThat(me.getStatusCode()).as(me.getBody()).isEqualTo(200);
+    }
+
     @Test
     void aReportFiledThroughLambdaIsRevisedOverHttpAndBothHostsAnswerAlike() {
         String token = coordinator("LT-42");
