@@ -4,12 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonMetaSchema;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Get;
@@ -52,30 +46,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Keeps template.yaml honest without AWS: it must be a valid SAM template (checked against the SAM JSON
- * schema, offline), and it must agree with the code it deploys: handler classes, jar names, the DynamoDB
- * key design of {@link SubmissionTables}, the configuration the functions read, least-privilege IAM, the
- * API routes, the aggregation's schedule and dead-letter queue, and the snapshot bucket's protection and
- * lifecycle. Tests run with the working directory infra/local.
+ * Keeps template.yaml honest without AWS: it must agree with the code it deploys: handler classes, jar names,
+ * the DynamoDB key design of {@link SubmissionTables}, the configuration the functions read, least-privilege
+ * IAM, the API routes, the aggregation's schedule and dead-letter queue, the snapshot bucket's protection and
+ * lifecycle, and the operations resources (access logs, tracing, alarms and their topic, the dashboard,
+ * recovery of the tables). Whether it is a valid SAM/CloudFormation template is cfn-lint's job (with AWS's
+ * serverless rules), run by .ci/run after the tests: see the README. Tests run with the working directory
+ * infra/local and read nothing outside the repository ({@link NoReadsOutsideRepositoryTest}).
  */
 class TemplateTest {
 
     /** The project's root (tests run in infra/local). */
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path TEMPLATE = ROOT.resolve("template.yaml");
-    /** Shared material sits next to the project's root: /work/shared beside /work/main. */
-    private static final Path SAM_SCHEMA = ROOT.resolve("../shared/schemas/sam.schema.json").normalize();
 
     private static final Set<String> ROUTES = Set.of(
             "GET /v1/instruments",
@@ -100,93 +91,14 @@ class TemplateTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static JsonNode template;
-    private static JsonSchema samSchema;
-    /** Any http(s) address the validator tried to load: there is no network here, and none is needed. */
-    private static final List<String> remoteFetches = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void load() throws Exception {
         assertThat(TEMPLATE).as("template.yaml at the project's root").isRegularFile();
         template = parseCloudFormationYaml(Files.readString(TEMPLATE));
-        if (!Files.isRegularFile(SAM_SCHEMA)) {
-            fail("The SAM JSON schema is missing at " + SAM_SCHEMA + " (expected the shared material beside the"
-                    + " project: ../shared/schemas/sam.schema.json from the project's root). Without it template.yaml"
-                    + " cannot be checked.");
-        }
-        // Draft-04 plus the SAM schema's two documentation keywords, declared so they are not reported as unknown.
-        JsonMetaSchema draft4WithSamAnnotations = JsonMetaSchema.builder(JsonMetaSchema.getV4())
-                .keyword(new NonValidationKeyword("markdownDescription"))
-                .keyword(new NonValidationKeyword("__samPassThrough"))
-                .build();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, builder -> builder
-                .metaSchema(draft4WithSamAnnotations)
-                // Offline: the schema is read from its file; draft-04's meta-schema is built into the validator.
-                // A loader placed first records any attempt to fetch from the network and refuses it.
-                .schemaLoaders(loaders -> loaders.values(list -> list.add(0, iri -> {
-                    String address = iri.toString();
-                    if (address.startsWith("http://") || address.startsWith("https://")) {
-                        remoteFetches.add(address);
-                        throw new IllegalStateException("no remote schema fetching in tests: " + address);
-                    }
-                    return null;
-                }))));
-        samSchema = factory.getSchema(SAM_SCHEMA.toUri());
-        samSchema.initializeValidators();
     }
 
-    // ---------------------------------------------------------------- the SAM schema
-
-    @Test
-    void templateIsAValidSamTemplate() {
-        Set<ValidationMessage> messages = samSchema.validate(template);
-
-        assertThat(messages)
-                .as("template.yaml against the SAM schema:%n%s", describe(messages))
-                .isEmpty();
-        assertThat(remoteFetches).as("remote schema fetches").isEmpty();
-    }
-
-    @Test
-    void schemaCheckCatchesMisspeltProperties() {
-        // MemorySizee: an unknown function property
-        assertReported("MemorySizee", messagesAfter(copy -> function(copy, "SubmissionsFunction").put("MemorySizee", 1024)));
-        // Metod: an unknown property of an HttpApi event
-        assertReported("Metod", messagesAfter(copy -> {
-            ObjectNode event = (ObjectNode) function(copy, "SubmissionsFunction").path("Events").path("PostSubmission")
-                    .path("Properties");
-            event.set("Metod", event.remove("Method"));
-        }));
-        // Runtim: an unknown property in Globals.Function
-        assertReported("Runtim", messagesAfter(copy -> ((ObjectNode) copy.path("Globals").path("Function")).put("Runtim", "java21")));
-        // Schedul: an unknown property of a Schedule event
-        assertReported("Schedul", messagesAfter(copy -> {
-            ObjectNode event = (ObjectNode) function(copy, "AggregationFunction").path("Events").path("Scheduled")
-                    .path("Properties");
-            event.set("Schedul", event.remove("Schedule"));
-        }));
-        // Destination: SAM's DeadLetterConfig of a Schedule event takes Arn (or Type), not Destination
-        assertReported("Destination", messagesAfter(copy -> {
-            ObjectNode deadLetters = (ObjectNode) function(copy, "AggregationFunction").path("Events").path("Scheduled")
-                    .path("Properties").path("DeadLetterConfig");
-            deadLetters.set("Destination", deadLetters.remove("Arn"));
-        }));
-        assertThat(remoteFetches).as("remote schema fetches").isEmpty();
-    }
-
-    private static void assertReported(String misspelt, Set<ValidationMessage> messages) {
-        assertThat(messages).as("validation messages for a template with '%s'", misspelt).isNotEmpty()
-                .anyMatch(message -> message.getMessage().contains("'" + misspelt + "'"));
-    }
-
-    private static Set<ValidationMessage> messagesAfter(Consumer<ObjectNode> change) {
-        ObjectNode copy = template.deepCopy();
-        change.accept(copy);
-        return samSchema.validate(copy);
-    }
-
-    private static ObjectNode function(ObjectNode copy, String logicalId) {
-        return (ObjectNode) copy.path("Resources").path(logicalId).path("Properties");
-    }
+    // ---------------------------------------------------------------- parsing CloudFormation's YAML
 
     @Test
     void shortFormIntrinsicsBecomeTheirLongForm() {
@@ -763,11 +675,6 @@ class TemplateTest {
         } catch (Exception e) {
             throw new IllegalArgumentException(text, e);
         }
-    }
-
-    private static String describe(Set<ValidationMessage> messages) {
-        return messages.stream().map(message -> "  " + message.getInstanceLocation() + ": " + message.getMessage()
-                + "  [" + message.getSchemaLocation() + "]").collect(Collectors.joining(System.lineSeparator()));
     }
 
     // ---------------------------------------------------------------- CloudFormation YAML
