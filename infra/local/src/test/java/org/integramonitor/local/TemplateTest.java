@@ -4,12 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonMetaSchema;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Get;
@@ -52,30 +46,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Keeps template.yaml honest without AWS: it must be a valid SAM template (checked against the SAM JSON
- * schema, offline), and it must agree with the code it deploys: handler classes, jar names, the DynamoDB
- * key design of {@link SubmissionTables}, the configuration the functions read, least-privilege IAM, the
- * API routes, the aggregation's schedule and dead-letter queue, and the snapshot bucket's protection and
- * lifecycle. Tests run with the working directory infra/local.
+ * Keeps template.yaml honest without AWS: it must agree with the code it deploys: handler classes, jar names,
+ * the DynamoDB key design of {@link SubmissionTables}, the configuration the functions read, least-privilege
+ * IAM, the API routes, the aggregation's schedule and dead-letter queue, the snapshot bucket's protection and
+ * lifecycle, and the operations resources (access logs, tracing, alarms and their topic, the dashboard,
+ * recovery of the tables). Whether it is a valid SAM/CloudFormation template is cfn-lint's job (with AWS's
+ * serverless rules), run by .ci/run after the tests: see the README. Tests run with the working directory
+ * infra/local and read nothing outside the repository ({@link NoReadsOutsideRepositoryTest}).
  */
 class TemplateTest {
 
     /** The project's root (tests run in infra/local). */
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path TEMPLATE = ROOT.resolve("template.yaml");
-    /** Shared material sits next to the project's root: /work/shared beside /work/main. */
-    private static final Path SAM_SCHEMA = ROOT.resolve("../shared/schemas/sam.schema.json").normalize();
 
     private static final Set<String> ROUTES = Set.of(
             "GET /v1/instruments",
@@ -99,94 +90,36 @@ class TemplateTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The tables that hold the programme's evidence (answers, free text, reports): every table of the template. */
+    private static final Set<String> EVIDENCE_TABLES = Set.of("SubmissionsTable", "FreeTextTable", "MonitoringTable");
+
+    /** The only variables the survey API's access log may use: nothing that identifies or locates a respondent. */
+    private static final Set<String> SURVEY_ACCESS_LOG_VARIABLES = Set.of("$context.requestId", "$context.routeKey",
+            "$context.status", "$context.responseLength", "$context.responseLatency", "$context.integrationLatency",
+            "$context.integrationStatus", "$context.integration.requestId", "$context.error.message");
+    /**
+     * Never in the survey API's access log: a respondent's address, browser or time of day (any identity variable,
+     * the request time in either form), the path (only the route), or the text of a function's failure.
+     */
+    private static final List<String> SURVEY_FORBIDDEN = List.of("$context.identity.sourceIp",
+            "$context.identity.userAgent", "$context.requestTime", "$context.requestTimeEpoch", "$context.identity.",
+            "$context.path", "$context.integrationErrorMessage", "$context.integration.error", "$context.authorizer.");
+    private static final Pattern CONTEXT_VARIABLE = Pattern.compile("\\$context\\.[A-Za-z0-9_.:-]+");
+
+    /** Business metrics the functions emit in Embedded Metric Format (namespace IntegraMonitor). */
+    private static final List<String> BUSINESS_METRICS = List.of("SubmissionsStored", "SubmissionsReplayed",
+            "SubmissionsConflicted", "SubmissionsRejected", "ReportsFiled", "AggregationDurationMs", "CellsPublished",
+            "CellsWithheld", "SnapshotAgeSeconds");
+
     private static JsonNode template;
-    private static JsonSchema samSchema;
-    /** Any http(s) address the validator tried to load: there is no network here, and none is needed. */
-    private static final List<String> remoteFetches = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void load() throws Exception {
         assertThat(TEMPLATE).as("template.yaml at the project's root").isRegularFile();
         template = parseCloudFormationYaml(Files.readString(TEMPLATE));
-        if (!Files.isRegularFile(SAM_SCHEMA)) {
-            fail("The SAM JSON schema is missing at " + SAM_SCHEMA + " (expected the shared material beside the"
-                    + " project: ../shared/schemas/sam.schema.json from the project's root). Without it template.yaml"
-                    + " cannot be checked.");
-        }
-        // Draft-04 plus the SAM schema's two documentation keywords, declared so they are not reported as unknown.
-        JsonMetaSchema draft4WithSamAnnotations = JsonMetaSchema.builder(JsonMetaSchema.getV4())
-                .keyword(new NonValidationKeyword("markdownDescription"))
-                .keyword(new NonValidationKeyword("__samPassThrough"))
-                .build();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, builder -> builder
-                .metaSchema(draft4WithSamAnnotations)
-                // Offline: the schema is read from its file; draft-04's meta-schema is built into the validator.
-                // A loader placed first records any attempt to fetch from the network and refuses it.
-                .schemaLoaders(loaders -> loaders.values(list -> list.add(0, iri -> {
-                    String address = iri.toString();
-                    if (address.startsWith("http://") || address.startsWith("https://")) {
-                        remoteFetches.add(address);
-                        throw new IllegalStateException("no remote schema fetching in tests: " + address);
-                    }
-                    return null;
-                }))));
-        samSchema = factory.getSchema(SAM_SCHEMA.toUri());
-        samSchema.initializeValidators();
     }
 
-    // ---------------------------------------------------------------- the SAM schema
-
-    @Test
-    void templateIsAValidSamTemplate() {
-        Set<ValidationMessage> messages = samSchema.validate(template);
-
-        assertThat(messages)
-                .as("template.yaml against the SAM schema:%n%s", describe(messages))
-                .isEmpty();
-        assertThat(remoteFetches).as("remote schema fetches").isEmpty();
-    }
-
-    @Test
-    void schemaCheckCatchesMisspeltProperties() {
-        // MemorySizee: an unknown function property
-        assertReported("MemorySizee", messagesAfter(copy -> function(copy, "SubmissionsFunction").put("MemorySizee", 1024)));
-        // Metod: an unknown property of an HttpApi event
-        assertReported("Metod", messagesAfter(copy -> {
-            ObjectNode event = (ObjectNode) function(copy, "SubmissionsFunction").path("Events").path("PostSubmission")
-                    .path("Properties");
-            event.set("Metod", event.remove("Method"));
-        }));
-        // Runtim: an unknown property in Globals.Function
-        assertReported("Runtim", messagesAfter(copy -> ((ObjectNode) copy.path("Globals").path("Function")).put("Runtim", "java21")));
-        // Schedul: an unknown property of a Schedule event
-        assertReported("Schedul", messagesAfter(copy -> {
-            ObjectNode event = (ObjectNode) function(copy, "AggregationFunction").path("Events").path("Scheduled")
-                    .path("Properties");
-            event.set("Schedul", event.remove("Schedule"));
-        }));
-        // Destination: SAM's DeadLetterConfig of a Schedule event takes Arn (or Type), not Destination
-        assertReported("Destination", messagesAfter(copy -> {
-            ObjectNode deadLetters = (ObjectNode) function(copy, "AggregationFunction").path("Events").path("Scheduled")
-                    .path("Properties").path("DeadLetterConfig");
-            deadLetters.set("Destination", deadLetters.remove("Arn"));
-        }));
-        assertThat(remoteFetches).as("remote schema fetches").isEmpty();
-    }
-
-    private static void assertReported(String misspelt, Set<ValidationMessage> messages) {
-        assertThat(messages).as("validation messages for a template with '%s'", misspelt).isNotEmpty()
-                .anyMatch(message -> message.getMessage().contains("'" + misspelt + "'"));
-    }
-
-    private static Set<ValidationMessage> messagesAfter(Consumer<ObjectNode> change) {
-        ObjectNode copy = template.deepCopy();
-        change.accept(copy);
-        return samSchema.validate(copy);
-    }
-
-    private static ObjectNode function(ObjectNode copy, String logicalId) {
-        return (ObjectNode) copy.path("Resources").path(logicalId).path("Properties");
-    }
+    // ---------------------------------------------------------------- parsing CloudFormation's YAML
 
     @Test
     void shortFormIntrinsicsBecomeTheirLongForm() {
@@ -349,13 +282,18 @@ class TemplateTest {
     }
 
     @Test
-    void tablesAreRetainedRecoverableAndEncrypted() {
-        for (String logicalId : resourcesOfType("AWS::DynamoDB::Table").keySet()) {
+    void evidenceTablesAreRetainedRecoverableProtectedAndEncrypted() {
+        assertThat(resourcesOfType("AWS::DynamoDB::Table").keySet())
+                .as("tables of the template (a new one: decide whether it holds evidence)")
+                .containsExactlyInAnyOrderElementsOf(EVIDENCE_TABLES);
+        for (String logicalId : EVIDENCE_TABLES) {
             JsonNode table = resource(logicalId);
             assertThat(table.path("DeletionPolicy").asText()).as("%s DeletionPolicy", logicalId).isEqualTo("Retain");
             assertThat(table.path("UpdateReplacePolicy").asText()).as("%s UpdateReplacePolicy", logicalId).isEqualTo("Retain");
-            assertThat(table.at("/Properties/PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled").asBoolean())
-                    .as("%s point-in-time recovery", logicalId).isTrue();
+            assertThat(table.at("/Properties/PointInTimeRecoverySpecification/PointInTimeRecoveryEnabled"))
+                    .as("%s point-in-time recovery", logicalId).isEqualTo(json("true"));
+            assertThat(table.at("/Properties/DeletionProtectionEnabled"))
+                    .as("%s deletion protection", logicalId).isEqualTo(json("true"));
             assertThat(table.at("/Properties/SSESpecification/SSEEnabled").asBoolean()).as("%s SSE", logicalId).isTrue();
             assertThat(table.at("/Properties/TableName").isMissingNode())
                     .as("%s has no fixed TableName (the stack names it)", logicalId).isTrue();
@@ -683,6 +621,346 @@ class TemplateTest {
         assertThat(template.at("/Outputs/AggregationFunctionName/Value")).isEqualTo(json("{\"Ref\":\"AggregationFunction\"}"));
     }
 
+    // ---------------------------------------------------------------- operations: access logs and tracing
+
+    @Test
+    void bothApisWriteJsonAccessLogsToTheirOwnRetainedLogGroup() {
+        Set<String> groups = new TreeSet<>();
+        Map<String, JsonNode> apis = resourcesOfType("AWS::Serverless::HttpApi");
+        assertThat(apis.keySet()).containsExactlyInAnyOrder("SurveyHttpApi", "MonitoringHttpApi");
+        for (String api : apis.keySet()) {
+            JsonNode destination = resource(api).at("/Properties/AccessLogSettings/DestinationArn");
+            assertThat(destination.at("/Fn::GetAtt/1").asText()).as("%s access log destination: !GetAtt <group>.Arn", api)
+                    .isEqualTo("Arn");
+            String group = destination.at("/Fn::GetAtt/0").asText();
+            assertThat(groups.add(group)).as("%s has a log group of its own", api).isTrue();
+            assertThat(resource(group).path("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(resource(group).at("/Properties/RetentionInDays")).as("%s retention", group)
+                    .isEqualTo(json("{\"Ref\":\"LogRetentionDays\"}"));
+
+            JsonNode fields = accessLogFields(api);
+            assertThat(fieldNames(fields)).as("%s access log fields", api).contains("requestId", "routeKey", "status");
+        }
+    }
+
+    @Test
+    void surveyAccessLogIdentifiesNoRespondent() {
+        String format = resource("SurveyHttpApi").at("/Properties/AccessLogSettings/Format").asText();
+        for (String forbidden : SURVEY_FORBIDDEN) {
+            assertThat(format).as("survey API access log format").doesNotContain(forbidden);
+        }
+        assertThat(contextVariables(format)).as("variables of the survey API's access log")
+                .containsExactlyInAnyOrderElementsOf(SURVEY_ACCESS_LOG_VARIABLES);
+        accessLogFields("SurveyHttpApi");
+    }
+
+    @Test
+    void monitoringAccessLogAuditsStaffAccessWithoutUserAgentOrErrorText() {
+        String format = resource("MonitoringHttpApi").at("/Properties/AccessLogSettings/Format").asText();
+        // who reached which municipality's data, from where (docs/storage.md)
+        assertThat(contextVariables(format)).contains("$context.identity.sourceIp", "$context.authorizer.claims.sub",
+                "$context.path", "$context.routeKey", "$context.status");
+        assertThat(format).doesNotContain("$context.identity.userAgent", "$context.requestTime",
+                "$context.integrationErrorMessage", "$context.integration.error");
+    }
+
+    /** An API's access log format: a JSON object whose every field is one $context variable, as a string. */
+    private static JsonNode accessLogFields(String api) {
+        JsonNode format = resource(api).at("/Properties/AccessLogSettings/Format");
+        assertThat(format.isTextual()).as("%s access log Format is text", api).isTrue();
+        JsonNode fields;
+        try {
+            fields = MAPPER.readTree(format.asText());
+        } catch (Exception e) {
+            throw new AssertionError(api + " access log Format is not JSON: " + format.asText(), e);
+        }
+        assertThat(fields.isObject()).as("%s access log Format is a JSON object", api).isTrue();
+        for (Map.Entry<String, JsonNode> field : fields(fields)) {
+            assertThat(field.getValue().isTextual()
+                    && CONTEXT_VARIABLE.matcher(field.getValue().asText()).matches())
+                    .as("%s access log field %s is one $context variable in quotes (valid JSON whatever its value)",
+                            api, field.getKey()).isTrue();
+        }
+        return fields;
+    }
+
+    private static Set<String> contextVariables(String format) {
+        Set<String> variables = new TreeSet<>();
+        Matcher matcher = CONTEXT_VARIABLE.matcher(format);
+        while (matcher.find()) {
+            variables.add(matcher.group());
+        }
+        return variables;
+    }
+
+    @Test
+    void everyFunctionIsTracedActively() {
+        for (Map.Entry<String, JsonNode> function : resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            assertThat(property(function.getValue(), "Tracing").asText()).as("%s Tracing", function.getKey())
+                    .isEqualTo("Active");
+        }
+    }
+
+    // ---------------------------------------------------------------- operations: alarms that reach someone
+
+    @Test
+    void everyAlarmNotifiesTheAlarmTopicWhenItFiresAndWhenItClears() {
+        Map<String, JsonNode> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+        assertThat(alarms).isNotEmpty();
+        JsonNode topic = json("{\"Ref\":\"AlarmTopic\"}");
+        for (Map.Entry<String, JsonNode> alarm : alarms.entrySet()) {
+            assertThat(asList(alarm.getValue().at("/Properties/AlarmActions"))).as("%s AlarmActions", alarm.getKey())
+                    .contains(topic);
+            assertThat(asList(alarm.getValue().at("/Properties/OKActions"))).as("%s OKActions", alarm.getKey())
+                    .contains(topic);
+            assertThat(alarm.getValue().path("Condition").isMissingNode()).as("%s exists in every stack", alarm.getKey())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void alarmTopicIsEncryptedWithAKeyCloudWatchMayUseAndMailsTheOptionalAddress() {
+        JsonNode topic = resource("AlarmTopic");
+        assertThat(topic.path("Type").asText()).isEqualTo("AWS::SNS::Topic");
+        // not alias/aws/sns: CloudWatch alarms cannot publish to a topic under the AWS-managed key
+        assertThat(topic.at("/Properties/KmsMasterKeyId")).isEqualTo(json("{\"Ref\":\"AlarmTopicKey\"}"));
+        JsonNode key = resource("AlarmTopicKey");
+        assertThat(key.path("Type").asText()).isEqualTo("AWS::KMS::Key");
+        assertThat(key.at("/Properties/EnableKeyRotation").asBoolean()).isTrue();
+        assertThat(stream(key.at("/Properties/KeyPolicy/Statement"))
+                .filter(statement -> statement.at("/Principal/Service").asText().equals("cloudwatch.amazonaws.com"))
+                .flatMap(statement -> texts(statement.path("Action")).stream()).toList())
+                .as("what CloudWatch may do with the topic's key").containsExactlyInAnyOrder("kms:Decrypt", "kms:GenerateDataKey*");
+
+        JsonNode policy = resource("AlarmTopicPolicy");
+        assertThat(policy.path("Type").asText()).isEqualTo("AWS::SNS::TopicPolicy");
+        assertThat(policy.at("/Properties/Topics")).isEqualTo(json("[{\"Ref\":\"AlarmTopic\"}]"));
+        JsonNode publish = policy.at("/Properties/PolicyDocument/Statement/0");
+        assertThat(publish.at("/Principal/Service").asText()).isEqualTo("cloudwatch.amazonaws.com");
+        assertThat(texts(publish.path("Action"))).containsExactly("sns:Publish");
+        assertThat(publish.at("/Condition/StringEquals/aws:SourceAccount")).isEqualTo(json("{\"Ref\":\"AWS::AccountId\"}"));
+
+        JsonNode email = template.at("/Parameters/AlarmEmail");
+        assertThat(email.path("Type").asText()).isEqualTo("String");
+        assertThat(email.path("Default").isTextual() && email.path("Default").asText().isEmpty()).as("no address by default")
+                .isTrue();
+        Pattern allowed = Pattern.compile(email.path("AllowedPattern").asText());
+        assertThat(allowed.matcher("").matches()).isTrue();
+        assertThat(allowed.matcher("budejimas@example.lt").matches()).isTrue();
+        assertThat(allowed.matcher("not an address").matches()).isFalse();
+        assertThat(template.at("/Conditions/HasAlarmEmail"))
+                .isEqualTo(json("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"AlarmEmail\"},\"\"]}]}"));
+
+        Map<String, JsonNode> subscriptions = resourcesOfType("AWS::SNS::Subscription");
+        assertThat(subscriptions).hasSize(1);
+        JsonNode subscription = subscriptions.values().iterator().next();
+        assertThat(subscription.path("Condition").asText()).as("created only with an AlarmEmail").isEqualTo("HasAlarmEmail");
+        assertThat(subscription.at("/Properties/Protocol").asText()).isEqualTo("email");
+        assertThat(subscription.at("/Properties/Endpoint")).isEqualTo(json("{\"Ref\":\"AlarmEmail\"}"));
+        assertThat(subscription.at("/Properties/TopicArn")).isEqualTo(json("{\"Ref\":\"AlarmTopic\"}"));
+        assertThat(template.at("/Outputs/AlarmTopicArn/Value")).isEqualTo(json("{\"Ref\":\"AlarmTopic\"}"));
+    }
+
+    /** One metric an alarm reads: namespace, name, dimensions as the dashboard writes them, statistic. */
+    record Watched(String namespace, String metric, List<String> dimensions, String statistic) {
+        boolean is(String namespace, String metric, List<String> dimensions) {
+            return this.namespace.equals(namespace) && this.metric.equals(metric) && this.dimensions.equals(dimensions);
+        }
+    }
+
+    @Test
+    void alarmsWatchEachApiEachFunctionEachTableAndTheSnapshot() {
+        Map<String, List<Watched>> alarms = new TreeMap<>();
+        for (String alarm : resourcesOfType("AWS::CloudWatch::Alarm").keySet()) {
+            alarms.put(alarm, watched(alarm));
+        }
+        for (String api : resourcesOfType("AWS::Serverless::HttpApi").keySet()) {
+            List<String> apiId = List.of("ApiId", "${" + api + "}");
+            // 5xx rate: 5xx over Count of the same API, in one alarm
+            String rate = alarmWatching(alarms, "AWS/ApiGateway", "5xx", apiId);
+            assertThat(alarms.get(rate)).as("%s reads the request count too", rate)
+                    .anyMatch(metric -> metric.is("AWS/ApiGateway", "Count", apiId));
+            assertThat(resource(rate).at("/Properties/Threshold").asDouble()).as("%s threshold, percent", rate).isEqualTo(1.0);
+            assertThat(resource(rate).at("/Properties/ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+            // p99 latency
+            String latency = alarmWatching(alarms, "AWS/ApiGateway", "Latency", apiId);
+            assertThat(alarms.get(latency)).singleElement().extracting(Watched::statistic).isEqualTo("p99");
+            assertThat(resource(latency).at("/Properties/Threshold")).isEqualTo(json("{\"Ref\":\"ApiP99LatencyThresholdMs\"}"));
+        }
+        for (String function : resourcesOfType("AWS::Serverless::Function").keySet()) {
+            List<String> name = List.of("FunctionName", "${" + function + "}");
+            alarmWatching(alarms, "AWS/Lambda", "Errors", name);
+            alarmWatching(alarms, "AWS/Lambda", "Throttles", name);
+        }
+        for (String table : EVIDENCE_TABLES) {
+            List<String> tableName = List.of("TableName", "${" + table + "}");
+            String throttles = alarmWatching(alarms, "AWS/DynamoDB", "ReadThrottleEvents", tableName);
+            List<List<String>> scopes = new ArrayList<>();
+            scopes.add(tableName);
+            for (JsonNode index : resource(table).at("/Properties/GlobalSecondaryIndexes")) {
+                scopes.add(List.of("TableName", "${" + table + "}", "GlobalSecondaryIndexName", index.path("IndexName").asText()));
+            }
+            for (List<String> scope : scopes) {
+                for (String metric : List.of("ReadThrottleEvents", "WriteThrottleEvents")) {
+                    assertThat(alarms.get(throttles)).as("%s reads %s of %s", throttles, metric, scope)
+                            .anyMatch(watched -> watched.is("AWS/DynamoDB", metric, scope));
+                }
+            }
+        }
+        alarmWatching(alarms, "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                List.of("QueueName", "${AggregationDeadLetterQueue.QueueName}"));
+    }
+
+    @Test
+    void aStaleSnapshotRaisesAnAlarmAfterThreeSchedulePeriods() {
+        JsonNode alarm = resource("SnapshotStaleAlarm").path("Properties");
+        assertThat(alarm.path("Namespace").asText()).isEqualTo("IntegraMonitor");
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("SnapshotAgeSeconds");
+        assertThat(alarm.has("Dimensions")).as("the aggregation emits it without dimensions").isFalse();
+        assertThat(alarm.path("Statistic").asText()).isEqualTo("Maximum");
+        assertThat(alarm.path("Period").asInt()).isEqualTo(900);
+        assertThat(alarm.path("EvaluationPeriods").asInt()).isEqualTo(3);
+        assertThat(alarm.path("DatapointsToAlarm").asInt()).isEqualTo(3);
+        assertThat(alarm.path("TreatMissingData").asText()).as("no report is no fresh snapshot").isEqualTo("breaching");
+        assertThat(alarm.path("Threshold")).isEqualTo(json("{\"Ref\":\"SnapshotStaleAfterSeconds\"}"));
+        assertThat(alarm.path("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+
+        JsonNode staleAfter = template.at("/Parameters/SnapshotStaleAfterSeconds");
+        assertThat(staleAfter.path("Type").asText()).isEqualTo("Number");
+        Matcher schedule = Pattern.compile("rate\\((\\d+) minutes\\)")
+                .matcher(template.at("/Parameters/AggregationSchedule/Default").asText());
+        assertThat(schedule.matches()).isTrue();
+        assertThat(staleAfter.path("Default").asInt()).as("three default schedule periods")
+                .isEqualTo(3 * Integer.parseInt(schedule.group(1)) * 60);
+    }
+
+    /** The alarm that reads this metric (exactly one), by logical id. */
+    private static String alarmWatching(Map<String, List<Watched>> alarms, String namespace, String metric,
+                                        List<String> dimensions) {
+        List<String> watching = alarms.entrySet().stream()
+                .filter(alarm -> alarm.getValue().stream().anyMatch(watched -> watched.is(namespace, metric, dimensions)))
+                .map(Map.Entry::getKey).toList();
+        assertThat(watching).as("alarms on %s %s %s", namespace, metric, dimensions).hasSize(1);
+        return watching.get(0);
+    }
+
+    /**
+     * The metrics an alarm reads: its single metric, or each MetricStat of its metric math, whose one returned
+     * expression must use every other metric (none silently left out of the sum).
+     */
+    private static List<Watched> watched(String alarm) {
+        JsonNode properties = resource(alarm).path("Properties");
+        if (!properties.has("Metrics")) {
+            String statistic = properties.has("ExtendedStatistic") ? properties.path("ExtendedStatistic").asText()
+                    : properties.path("Statistic").asText();
+            return List.of(new Watched(properties.path("Namespace").asText(), properties.path("MetricName").asText(),
+                    dimensions(properties.path("Dimensions")), statistic));
+        }
+        List<Watched> watched = new ArrayList<>();
+        List<JsonNode> expressions = new ArrayList<>();
+        for (JsonNode query : properties.path("Metrics")) {
+            if (query.has("Expression")) {
+                expressions.add(query);
+                continue;
+            }
+            assertThat(query.path("ReturnData").asBoolean(true)).as("%s: %s is an input", alarm, query.path("Id")).isFalse();
+            JsonNode stat = query.path("MetricStat");
+            watched.add(new Watched(stat.at("/Metric/Namespace").asText(), stat.at("/Metric/MetricName").asText(),
+                    dimensions(stat.at("/Metric/Dimensions")), stat.path("Stat").asText()));
+        }
+        assertThat(expressions).as("%s: one expression", alarm).hasSize(1);
+        assertThat(expressions.get(0).path("ReturnData").asBoolean(true)).isTrue();
+        String expression = expressions.get(0).path("Expression").asText();
+        for (JsonNode query : properties.path("Metrics")) {
+            if (!query.has("Expression")) {
+                assertThat(Pattern.compile("\\b" + query.path("Id").asText() + "\\b").matcher(expression).find())
+                        .as("%s: the expression %s uses %s", alarm, expression, query.path("Id").asText()).isTrue();
+            }
+        }
+        return watched;
+    }
+
+    /** Dimensions as a dashboard writes them: name, value, ...; a !Ref or !GetAtt as its ${...} substitution. */
+    private static List<String> dimensions(JsonNode dimensions) {
+        List<String> flat = new ArrayList<>();
+        for (JsonNode dimension : dimensions) {
+            flat.add(dimension.path("Name").asText());
+            JsonNode value = dimension.path("Value");
+            if (value.has("Ref")) {
+                flat.add("${" + value.path("Ref").asText() + "}");
+            } else if (value.has("Fn::GetAtt")) {
+                flat.add("${" + value.at("/Fn::GetAtt/0").asText() + "." + value.at("/Fn::GetAtt/1").asText() + "}");
+            } else {
+                assertThat(value.isTextual()).as("dimension value %s", value).isTrue();
+                flat.add(value.asText());
+            }
+        }
+        return flat;
+    }
+
+    // ---------------------------------------------------------------- operations: the dashboard
+
+    @Test
+    void dashboardShowsEveryAlarmItsMetricsAndTheBusinessMetrics() throws Exception {
+        JsonNode dashboard = resource("OperationsDashboard");
+        assertThat(dashboard.path("Type").asText()).isEqualTo("AWS::CloudWatch::Dashboard");
+        String body = dashboard.at("/Properties/DashboardBody/Fn::Sub").asText();
+        assertThat(body).as("DashboardBody is a !Sub text").isNotEmpty();
+
+        // every ${...} names a parameter, a resource (with an attribute) or a pseudo parameter of this template
+        Matcher substitution = Pattern.compile("\\$\\{([^}!]+)}").matcher(body);
+        while (substitution.find()) {
+            String name = substitution.group(1);
+            if (!name.startsWith("AWS::")) {
+                String logicalId = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+                assertThat(template.path("Parameters").has(logicalId) || template.path("Resources").has(logicalId))
+                        .as("dashboard substitution ${%s}", name).isTrue();
+            }
+        }
+        // valid JSON once the numbers (parameters outside quotes) are substituted
+        JsonNode parsed = MAPPER.readTree(body.replaceAll("(?<!\")\\$\\{[^}]+}(?!\")", "0"));
+
+        Set<String> alarmWidgets = new TreeSet<>();
+        List<Watched> shown = new ArrayList<>();
+        Set<String> searched = new TreeSet<>();
+        Pattern search = Pattern.compile("SEARCH\\('Namespace=\"(\\w+)\" MetricName=\"(\\w+)\"'");
+        for (JsonNode widget : parsed.path("widgets")) {
+            for (JsonNode alarm : widget.at("/properties/alarms")) {
+                alarmWidgets.add(alarm.asText());
+            }
+            for (JsonNode line : widget.at("/properties/metrics")) {
+                if (line.path(0).isTextual()) {
+                    List<String> dimensions = new ArrayList<>();
+                    for (int i = 2; i < line.size() && line.path(i).isTextual(); i++) {
+                        dimensions.add(line.path(i).asText());
+                    }
+                    shown.add(new Watched(line.path(0).asText(), line.path(1).asText(), dimensions, ""));
+                } else {
+                    Matcher matcher = search.matcher(line.at("/0/expression").asText());
+                    if (matcher.find()) {
+                        searched.add(matcher.group(1) + "/" + matcher.group(2));
+                    }
+                }
+            }
+        }
+        assertThat(alarmWidgets).as("the alarm widget lists every alarm").isEqualTo(
+                resourcesOfType("AWS::CloudWatch::Alarm").keySet().stream().map(id -> "${" + id + ".Arn}")
+                        .collect(Collectors.toCollection(TreeSet::new)));
+        for (String alarm : resourcesOfType("AWS::CloudWatch::Alarm").keySet()) {
+            for (Watched metric : watched(alarm)) {
+                assertThat(shown).as("dashboard graphs %s (alarm %s)", metric, alarm)
+                        .anyMatch(line -> line.is(metric.namespace(), metric.metric(), metric.dimensions()));
+            }
+        }
+        for (String metric : BUSINESS_METRICS) {
+            assertThat(searched.contains("IntegraMonitor/" + metric)
+                    || shown.stream().anyMatch(line -> line.is("IntegraMonitor", metric, List.of())))
+                    .as("dashboard shows IntegraMonitor %s", metric).isTrue();
+        }
+        assertThat(template.at("/Outputs/DashboardUrl/Value/Fn::Sub").asText())
+                .startsWith("https://").contains("/cloudwatch/home?region=${AWS::Region}").endsWith("${OperationsDashboard}");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static Map<String, JsonNode> resourcesOfType(String type) {
@@ -764,11 +1042,6 @@ class TemplateTest {
         } catch (Exception e) {
             throw new IllegalArgumentException(text, e);
         }
-    }
-
-    private static String describe(Set<ValidationMessage> messages) {
-        return messages.stream().map(message -> "  " + message.getInstanceLocation() + ": " + message.getMessage()
-                + "  [" + message.getSchemaLocation() + "]").collect(Collectors.joining(System.lineSeparator()));
     }
 
     // ---------------------------------------------------------------- CloudFormation YAML
