@@ -22,6 +22,7 @@ final class EmbeddedS3 implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /** @param port the port to listen on; 0: any free port ({@link #endpoint()} tells which) */
     static EmbeddedS3 start(int port, Optional<Path> dataDir, String accessKey, String secretKey) throws Exception {
         BlobStore store;
         if (dataDir.isPresent()) {
@@ -30,17 +31,29 @@ final class EmbeddedS3 implements AutoCloseable {
         } else {
             store = new TransientNio2BlobStore();
         }
-        URI endpoint = URI.create("http://127.0.0.1:" + port);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(endpoint)
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .build();
-        proxy.start();
-        for (int waited = 0; !"STARTED".equals(proxy.getState()) && waited < 10_000; waited += 10) {
-            Thread.sleep(10);
+        try {
+            proxy.start();
+            for (int waited = 0; !"STARTED".equals(proxy.getState()) && waited < 10_000; waited += 10) {
+                if ("FAILED".equals(proxy.getState())) {
+                    throw new IllegalStateException("S3Proxy failed to start on port " + port);
+                }
+                Thread.sleep(10);
+            }
+        } catch (Exception | Error e) {
+            try {
+                proxy.stop();
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
         }
-        return new EmbeddedS3(proxy, endpoint);
+        // with port 0, the port Jetty actually bound
+        return new EmbeddedS3(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
     }
 
     URI endpoint() {

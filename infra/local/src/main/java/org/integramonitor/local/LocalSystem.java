@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -40,8 +41,45 @@ public final class LocalSystem implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedServer server;
 
+    /** The servers this process starts, each on a port of its own. */
+    public enum Server {
+        API("the API"), DYNAMODB("DynamoDB Local"), S3("the S3 server");
+
+        private final String description;
+
+        Server(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** A server of the local system could not listen on the port it was given: something else uses it. */
+    public static final class PortInUseException extends Exception {
+        private final Server server;
+        private final int port;
+
+        PortInUseException(Server server, int port, Throwable cause) {
+            super("port " + port + " for " + server.description() + " is in use", cause);
+            this.server = server;
+            this.port = port;
+        }
+
+        public Server server() {
+            return server;
+        }
+
+        public int port() {
+            return port;
+        }
+    }
+
     /**
      * @param apiPort          HTTP port of the API (0: any free port)
+     * @param dynamoDbPort     port of the embedded DynamoDB Local (0: any free port); unused with an external endpoint
+     * @param s3Port           port of the embedded S3 server (0: any free port); unused with an external endpoint
      * @param dataDir          where DynamoDB Local and the S3 server keep data; empty: in memory
      * @param externalEndpoint an endpoint for DynamoDB and S3 (LocalStack); empty: start embedded servers
      */
@@ -75,6 +113,22 @@ public final class LocalSystem implements AutoCloseable {
                     snapshotBucket, properties);
         }
 
+        public Settings withDynamoDbPort(int port) {
+            return new Settings(apiPort, port, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
+                    snapshotBucket, properties);
+        }
+
+        public Settings withS3Port(int port) {
+            return new Settings(apiPort, dynamoDbPort, port, dataDir, externalEndpoint, region, accessKey, secretKey,
+                    snapshotBucket, properties);
+        }
+
+        /** An endpoint for DynamoDB and S3 instead of the embedded servers; empty: start the embedded servers. */
+        public Settings withExternalEndpoint(Optional<URI> endpoint) {
+            return new Settings(apiPort, dynamoDbPort, s3Port, dataDir, endpoint, region, accessKey, secretKey,
+                    snapshotBucket, properties);
+        }
+
         public Settings inMemory() {
             return new Settings(apiPort, dynamoDbPort, s3Port, Optional.empty(), externalEndpoint, region, accessKey,
                     secretKey, snapshotBucket, properties);
@@ -102,12 +156,12 @@ public final class LocalSystem implements AutoCloseable {
                 dynamoDbEndpoint = settings.externalEndpoint().get();
                 s3Endpoint = settings.externalEndpoint().get();
             } else {
-                EmbeddedDynamoDb embeddedDynamoDb = EmbeddedDynamoDb.start(port(settings.dynamoDbPort()),
-                        settings.dataDir().map(dir -> dir.resolve("dynamodb")));
+                EmbeddedDynamoDb embeddedDynamoDb = onPort(Server.DYNAMODB, settings.dynamoDbPort(),
+                        () -> EmbeddedDynamoDb.start(settings.dynamoDbPort(), settings.dataDir().map(dir -> dir.resolve("dynamodb"))));
                 resources.add(embeddedDynamoDb);
                 dynamoDbEndpoint = embeddedDynamoDb.endpoint();
-                EmbeddedS3 embeddedS3 = EmbeddedS3.start(port(settings.s3Port()), settings.dataDir().map(dir -> dir.resolve("s3")),
-                        settings.accessKey(), settings.secretKey());
+                EmbeddedS3 embeddedS3 = onPort(Server.S3, settings.s3Port(), () -> EmbeddedS3.start(settings.s3Port(),
+                        settings.dataDir().map(dir -> dir.resolve("s3")), settings.accessKey(), settings.secretKey()));
                 resources.add(embeddedS3);
                 s3Endpoint = embeddedS3.endpoint();
             }
@@ -131,7 +185,7 @@ public final class LocalSystem implements AutoCloseable {
             context = ApplicationContext.builder().properties(properties).environments("local")
                     .singletons(tokenIssuer).start();
             resources.add(context);
-            server = context.getBean(EmbeddedServer.class).start();
+            server = onPort(Server.API, settings.apiPort(), () -> context.getBean(EmbeddedServer.class).start());
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -254,13 +308,27 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private static int port(int wanted) throws IOException {
-        if (wanted != 0) {
-            return wanted;
+    /** Starts a server on a port; a port asked for and taken by something else is a {@link PortInUseException}. */
+    private static <T> T onPort(Server server, int port, Callable<T> start) throws Exception {
+        try {
+            return start.call();
+        } catch (Exception e) {
+            if (port != 0 && isAddressInUse(e)) {
+                throw new PortInUseException(server, port, e);
+            }
+            throw e;
         }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    }
+
+    /** Whether a server failed to start because its port is taken (Jetty and Netty wrap the JDK's exception). */
+    static boolean isAddressInUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException
+                    || (cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
+                return true;
+            }
         }
+        return false;
     }
 
     /** Local hosts log through a background writer (see logback-local.xml); call before anything logs. */
@@ -272,16 +340,20 @@ public final class LocalSystem implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         useLocalLogging();
-        Settings settings = LocalSystemCommandLine.parse(args);
+        Settings settings;
+        try {
+            settings = LocalSystemCommandLine.parse(args);
+        } catch (IllegalArgumentException badOption) {
+            System.err.println(badOption.getMessage());
+            System.exit(2);
+            return;
+        }
         LocalSystem system;
         try {
             system = start(settings);
         } catch (Exception | Error startFailure) {
             // say why, and exit: embedded servers' threads would otherwise keep a half-started JVM alive
-            System.err.println("The local system did not start: " + startFailure);
-            for (Throwable cause = startFailure.getCause(); cause != null; cause = cause.getCause()) {
-                System.err.println("  caused by: " + cause);
-            }
+            System.err.println(LocalSystemCommandLine.startFailure(startFailure));
             System.exit(1);
             return;
         }

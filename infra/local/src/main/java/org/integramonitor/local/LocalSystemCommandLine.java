@@ -7,6 +7,22 @@ import java.util.Optional;
 /** Options of {@code infra/run-local.sh}; see README "Run it locally". */
 final class LocalSystemCommandLine {
 
+    static final String API_PORT = "--port";
+    static final String DYNAMODB_PORT = "--dynamodb-port";
+    static final String S3_PORT = "--s3-port";
+
+    static final String HELP = """
+            usage: infra/run-local.sh [--in-memory] [--data-dir DIR] [--port PORT] [--dynamodb-port PORT]
+                                      [--s3-port PORT] [--endpoint URL]
+              --in-memory           keep nothing on disk (default: data kept in .local-data/)
+              --data-dir DIR        where DynamoDB Local and the S3 server keep their data
+              --port PORT           HTTP port of the API (default 8080)
+              --dynamodb-port PORT  port of the embedded DynamoDB Local (default 8000)
+              --s3-port PORT        port of the embedded S3 server (default 9000)
+              --endpoint URL        use this DynamoDB/S3 endpoint (e.g. LocalStack) instead of embedded servers
+            A port of 0 means any free port; the ports chosen are printed at start-up.
+            """;
+
     private LocalSystemCommandLine() {
     }
 
@@ -16,25 +32,61 @@ final class LocalSystemCommandLine {
             switch (args[i]) {
                 case "--in-memory" -> settings = settings.inMemory();
                 case "--data-dir" -> settings = settings.withDataDir(Path.of(value(args, ++i, "--data-dir")));
-                case "--port" -> settings = settings.withApiPort(Integer.parseInt(value(args, ++i, "--port")));
-                case "--endpoint" -> settings = new LocalSystem.Settings(settings.apiPort(), settings.dynamoDbPort(),
-                        settings.s3Port(), settings.dataDir(), Optional.of(URI.create(value(args, ++i, "--endpoint"))),
-                        settings.region(), settings.accessKey(), settings.secretKey(), settings.snapshotBucket(),
-                        settings.properties());
+                case API_PORT -> settings = settings.withApiPort(port(args, ++i, API_PORT));
+                case DYNAMODB_PORT -> settings = settings.withDynamoDbPort(port(args, ++i, DYNAMODB_PORT));
+                case S3_PORT -> settings = settings.withS3Port(port(args, ++i, S3_PORT));
+                case "--endpoint" -> settings = settings.withExternalEndpoint(
+                        Optional.of(URI.create(value(args, ++i, "--endpoint"))));
                 case "--help", "-h" -> {
-                    System.out.println("""
-                            usage: infra/run-local.sh [--in-memory] [--data-dir DIR] [--port PORT] [--endpoint URL]
-                              --in-memory     keep nothing on disk (default: data kept in .local-data/)
-                              --data-dir DIR  where DynamoDB Local and the S3 server keep their data
-                              --port PORT     HTTP port of the API (default 8080)
-                              --endpoint URL  use this DynamoDB/S3 endpoint (e.g. LocalStack) instead of embedded servers
-                            """);
+                    System.out.print(HELP);
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
             }
         }
         return settings;
+    }
+
+    private static int port(String[] args, int index, String option) {
+        String value = value(args, index, option);
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " needs a port number from 0 to 65535 (0: any free port), not " + value);
+    }
+
+    /** The option that sets a server's port. */
+    static String option(LocalSystem.Server server) {
+        return switch (server) {
+            case API -> API_PORT;
+            case DYNAMODB -> DYNAMODB_PORT;
+            case S3 -> S3_PORT;
+        };
+    }
+
+    /**
+     * What to print when the system did not start: for a port in use, one line naming the option that
+     * changes it; otherwise the failure and its causes.
+     */
+    static String startFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LocalSystem.PortInUseException inUse) {
+                String option = option(inUse.server());
+                return ("The local system did not start: port %d (%s) is in use. Stop what uses it, or choose "
+                        + "another port with %s PORT (%s 0: any free port).")
+                        .formatted(inUse.port(), inUse.server().description(), option, option);
+            }
+        }
+        StringBuilder text = new StringBuilder("The local system did not start: ").append(failure);
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(System.lineSeparator()).append("  caused by: ").append(cause);
+        }
+        return text.toString();
     }
 
     private static String value(String[] args, int index, String option) {
@@ -56,7 +108,7 @@ final class LocalSystemCommandLine {
                   data            %5$s
                 Try:
                   curl -s %1$s/v1/instruments
-                  TOKEN=$(infra/mint-token.sh coordinator LT-57)      # dev-only token issuer
+                  TOKEN=$(API=%1$s infra/mint-token.sh coordinator LT-57)      # dev-only token issuer
                   curl -s -H "Authorization: Bearer $TOKEN" %1$s/v1/me
                   curl -s -X POST %1$s/local/aggregations             # a snapshot now
                 Stop with Ctrl-C.
