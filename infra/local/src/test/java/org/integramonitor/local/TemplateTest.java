@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import org.integramonitor.aggregation.function.AggregationLambdaHandler;
+import org.integramonitor.local.lambda.SamTemplate;
 import org.integramonitor.snapshot.SnapshotWriter;
 import org.integramonitor.submission.dynamodb.SubmissionTables;
 import org.integramonitor.monitoring.dynamodb.MonitoringTable;
@@ -19,15 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -1047,64 +1039,6 @@ class TemplateTest {
     // ---------------------------------------------------------------- CloudFormation YAML
 
     static JsonNode parseCloudFormationYaml(String text) {
-        Object parsed = new Yaml(new CloudFormationConstructor()).load(text);
-        return MAPPER.valueToTree(parsed);
-    }
-
-    /**
-     * SnakeYAML's safe constructor plus CloudFormation's short-form intrinsic tags, turned into their long
-     * form ({@code !Ref X} becomes {@code {"Ref": "X"}}, {@code !GetAtt A.B} becomes
-     * {@code {"Fn::GetAtt": ["A", "B"]}}, ...). Timestamps stay strings, as CloudFormation reads them.
-     */
-    static final class CloudFormationConstructor extends SafeConstructor {
-
-        private static final List<String> FUNCTIONS = List.of("Sub", "GetAtt", "Join", "Select", "Split", "If",
-                "Equals", "Not", "And", "Or", "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "Transform",
-                "Length", "ToJsonString");
-
-        CloudFormationConstructor() {
-            super(new LoaderOptions());
-            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
-            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
-            for (String function : FUNCTIONS) {
-                yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
-            }
-            yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
-        }
-
-        private final class Intrinsic extends AbstractConstruct {
-            private final String key;
-
-            Intrinsic(String key) {
-                this.key = key;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Object value;
-                if (node instanceof ScalarNode scalar) {
-                    String text = constructScalar(scalar);
-                    value = key.equals("Fn::GetAtt") ? getAttParts(text) : text;
-                } else if (node instanceof SequenceNode sequence) {
-                    value = constructSequence(sequence);
-                } else if (node instanceof MappingNode mapping) {
-                    value = constructMapping(mapping);
-                } else {
-                    throw new IllegalArgumentException("unexpected YAML node for " + key + ": " + node);
-                }
-                Map<String, Object> longForm = new LinkedHashMap<>();
-                longForm.put(key, value);
-                return longForm;
-            }
-
-            /** "Resource.Attribute" (the attribute may itself contain dots, e.g. Endpoint.Address). */
-            private List<String> getAttParts(String text) {
-                int dot = text.indexOf('.');
-                if (dot < 0) {
-                    throw new IllegalArgumentException("!GetAtt needs Resource.Attribute: " + text);
-                }
-                return List.of(text.substring(0, dot), text.substring(dot + 1));
-            }
-        }
+        return SamTemplate.parse(text);
     }
 }

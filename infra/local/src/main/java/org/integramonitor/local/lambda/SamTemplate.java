@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +86,12 @@ public final class SamTemplate {
         return ids;
     }
 
+    /**
+     * SnakeYAML's safe constructor plus CloudFormation's short-form intrinsic tags, turned into their long
+     * form ({@code !Ref X} becomes {@code {"Ref": "X"}}, {@code !GetAtt A.B} becomes
+     * {@code {"Fn::GetAtt": ["A", "B"]}}, ...). Timestamps stay strings, as CloudFormation reads them.
+     * TemplateTest checks every form.
+     */
     private static final class CloudFormationConstructor extends SafeConstructor {
 
         private static final List<String> FUNCTIONS = List.of("Sub", "GetAtt", "Join", "Select", "Split", "If",
@@ -115,8 +120,7 @@ public final class SamTemplate {
                 Object value;
                 if (node instanceof ScalarNode scalar) {
                     String text = constructScalar(scalar);
-                    // !GetAtt Resource.Attribute is the list form [Resource, Attribute]
-                    value = key.equals("Fn::GetAtt") ? Arrays.asList(text.split("\\.", 2)) : text;
+                    value = key.equals("Fn::GetAtt") ? getAttParts(text) : text;
                 } else if (node instanceof SequenceNode sequence) {
                     value = constructSequence(sequence);
                 } else if (node instanceof MappingNode mapping) {
@@ -127,6 +131,15 @@ public final class SamTemplate {
                 Map<String, Object> longForm = new LinkedHashMap<>();
                 longForm.put(key, value);
                 return longForm;
+            }
+
+            /** "Resource.Attribute" (the attribute may itself contain dots, e.g. Endpoint.Address). */
+            private List<String> getAttParts(String text) {
+                int dot = text.indexOf('.');
+                if (dot < 0) {
+                    throw new IllegalArgumentException("!GetAtt needs Resource.Attribute: " + text);
+                }
+                return List.of(text.substring(0, dot), text.substring(dot + 1));
             }
         }
     }
