@@ -2,10 +2,7 @@ package org.integramonitor.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.micronaut.context.ApplicationContext;
 import org.integramonitor.auth.Caller;
 import org.integramonitor.auth.Role;
@@ -99,10 +96,6 @@ class SnapshotRebuildTest {
     /** Only this test files reports here; the monitoring figures it compares are theirs alone. */
     private static final List<String> REPORTING = List.of("LT-25", "LT-38");
     private static final int DAYS = 7;
-    private static final List<String> ACTIVITIES = List.of("community_events", "volunteering", "ngo", "public_consultation",
-            "sports_leisure");
-    private static final List<String> SCALE_ITEMS = List.of("info_know_where", "info_in_my_language", "work_find_job_help",
-            "housing_conditions_satisfied", "health_access_ease", "safety_feel_safe", "belong_feel_belong", "belong_welcome");
     private static final ObjectMapper JSON = TestSystem.JSON;
 
     private final SettableClock clock = new SettableClock();
@@ -308,60 +301,10 @@ class SnapshotRebuildTest {
      * @param extreme every scale answer 5, so that one such respondent visibly moves a municipality's means
      */
     private static void post(SubmissionService submissions, String municipality, Random random, boolean extreme) {
-        ObjectNode body = TestSystem.exampleSubmission();
-        ObjectNode answers = (ObjectNode) body.get("answers");
-        answers.put("profile_municipality", municipality);
-        answers.remove("overall_comment");
-        int work = random.nextInt(100);
-        String employed = work < 45 ? "employed" : work < 60 ? "self_employed" : work < 75 ? "unemployed" : work < 88 ? "student" : "not_working";
-        answers.put("work_employed", employed);
-        if (employed.equals("employed") || employed.equals("self_employed")) {
-            answers.set("work_matches_qualification", scale(random, 10, extreme));
-        } else {
-            answers.remove("work_matches_qualification");
-        }
-        boolean contacted = random.nextInt(100) < 65;
-        answers.put("svc_contacted", contacted);
-        if (contacted) {
-            answers.set("svc_satisfied_help", scale(random, 20, extreme));
-            answers.set("svc_staff_understood", scale(random, 10, extreme));
-        } else {
-            answers.remove("svc_satisfied_help");
-            answers.remove("svc_staff_understood");
-        }
-        boolean discriminated = random.nextInt(100) < 30;
-        answers.put("disc_experienced_12m", discriminated);
-        if (!discriminated) {
-            answers.remove("disc_where");
-            answers.remove("disc_reported");
-        }
-        int insured = random.nextInt(100);
-        answers.put("health_insured", insured < 60 ? "yes" : insured < 85 ? "no" : "dont_know");
-        answers.set("housing_find_ease", scale(random, 15, extreme));
-        for (String item : SCALE_ITEMS) {
-            answers.set(item, scale(random, 10, extreme));
-        }
-        ArrayNode participated = answers.putArray("belong_participated");
-        if (random.nextInt(100) < 40) {
-            participated.add("none");
-        } else {
-            List<String> chosen = new ArrayList<>(ACTIVITIES.stream().filter(activity -> random.nextInt(100) < 30).toList());
-            if (chosen.isEmpty()) {
-                chosen.add(ACTIVITIES.get(random.nextInt(ACTIVITIES.size())));
-            }
-            chosen.forEach(participated::add);
-        }
-        answers.put("overall_satisfaction", extreme ? 5 : 1 + random.nextInt(5));
+        ObjectNode body = RandomAnswers.submission(municipality, random, extreme);
         SubmissionOutcome outcome = submissions.receive(INSTRUMENT, body);
         assertThat(outcome).as(String.valueOf(outcome)).isInstanceOfSatisfying(SubmissionOutcome.Accepted.class,
                 accepted -> assertThat(accepted.created()).isTrue());
-    }
-
-    private static JsonNode scale(Random random, int naPercent, boolean extreme) {
-        if (extreme) {
-            return IntNode.valueOf(5);
-        }
-        return random.nextInt(100) < naPercent ? TextNode.valueOf("na") : IntNode.valueOf(1 + random.nextInt(5));
     }
 
     /** A report by the municipality's coordinator, or a new revision of it (If-Match on the current one). */

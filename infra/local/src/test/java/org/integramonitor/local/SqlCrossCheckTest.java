@@ -1,9 +1,7 @@
 package org.integramonitor.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import org.integramonitor.disclosure.DisclosureSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,10 +46,6 @@ class SqlCrossCheckTest {
     private static final String TABLE = "integra-submissions";
     /** Municipalities only this test posts to: large, medium, small (some cells withheld), tiny (all withheld). */
     private static final Map<String, Integer> RESPONDENTS = Map.of("LT-19", 70, "LT-32", 45, "LT-43", 20, "LT-50", 6);
-    private static final List<String> ACTIVITIES = List.of("community_events", "volunteering", "ngo", "public_consultation",
-            "sports_leisure");
-    private static final List<String> INDEX_ITEMS = List.of("belong_feel_belong", "belong_welcome", "safety_feel_safe",
-            "info_know_where");
 
     private static Connection sql;
     private static Set<String> exported;
@@ -366,54 +360,8 @@ class SqlCrossCheckTest {
 
     /** The example submission with answers drawn at random for the items these indicators use, skip logic respected. */
     private static void post(String municipality, Random random) {
-        ObjectNode body = TestSystem.exampleSubmission();
-        ObjectNode answers = (ObjectNode) body.get("answers");
-        answers.put("profile_municipality", municipality);
-        answers.remove("overall_comment");
-
-        int work = random.nextInt(100);
-        String employed = work < 45 ? "employed" : work < 60 ? "self_employed" : work < 75 ? "unemployed" : work < 88 ? "student" : "not_working";
-        answers.put("work_employed", employed);
-        if (employed.equals("employed") || employed.equals("self_employed")) {
-            answers.set("work_matches_qualification", scaleOrNa(random, 10));
-        } else {
-            answers.remove("work_matches_qualification"); // asked only of the employed and self-employed
-        }
-
-        boolean contacted = random.nextInt(100) < 65;
-        answers.put("svc_contacted", contacted);
-        if (contacted) {
-            answers.set("svc_satisfied_help", scaleOrNa(random, 20));
-            answers.set("svc_staff_understood", scaleOrNa(random, 10));
-        } else {
-            answers.remove("svc_satisfied_help");
-            answers.remove("svc_staff_understood");
-        }
-
-        int insured = random.nextInt(100);
-        answers.put("health_insured", insured < 60 ? "yes" : insured < 85 ? "no" : "dont_know");
-        answers.set("housing_find_ease", scaleOrNa(random, 15));
-        for (String item : INDEX_ITEMS) {
-            answers.set(item, scaleOrNa(random, 20));
-        }
-
-        var participated = answers.putArray("belong_participated");
-        if (random.nextInt(100) < 40) {
-            participated.add("none"); // exclusive
-        } else {
-            List<String> chosen = new ArrayList<>(ACTIVITIES.stream().filter(activity -> random.nextInt(100) < 30).toList());
-            if (chosen.isEmpty()) {
-                chosen.add(ACTIVITIES.get(random.nextInt(ACTIVITIES.size())));
-            }
-            chosen.forEach(participated::add);
-        }
-        answers.put("overall_satisfaction", 1 + random.nextInt(5));
-
+        ObjectNode body = RandomAnswers.submission(municipality, random, false);
         HttpResponse<String> response = TestSystem.postJson(TestSystem.SUBMISSIONS_PATH, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    private static JsonNode scaleOrNa(Random random, int naPercent) {
-        return random.nextInt(100) < naPercent ? TextNode.valueOf("na") : IntNode.valueOf(1 + random.nextInt(5));
     }
 }
