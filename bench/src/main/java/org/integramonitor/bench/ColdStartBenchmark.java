@@ -120,7 +120,9 @@ public final class ColdStartBenchmark {
 
         Path work = Files.createTempDirectory("cold-start");
         Path plainClasses = plainClasses(work.resolve("plain-classes"));
-        try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests());
+        // the local system's own aggregation timer would compete for the CPU and the snapshot bucket: off
+        try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests()
+                .withProperties(Map.of("integra.local.aggregation-interval-minutes", 0)));
              JwksServer jwks = JwksServer.start(system.tokenIssuer().jwksFile())) {
             Map<String, Object> properties = new LinkedHashMap<>(system.functionProperties());
             // over HTTP, as from Cognito: the first request fetches the issuer's keys (the file URL would not)
