@@ -61,6 +61,9 @@ public final class ColdStartBenchmark {
     /** What Lambda's java21 bootstrap adds for a 1024 MB function (besides the template's JAVA_TOOL_OPTIONS). */
     static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:MaxHeapSize=870m", "-XX:+UseSerialGC", "-Xshare:auto",
             "-Djava.net.preferIPv4Stack=true");
+    /** Extra JVM options for both handlers, for diagnosis only (e.g. -Xlog:class+load:file=/tmp/classes-%p.txt). */
+    private static final List<String> EXTRA_JVM_OPTIONS = Optional.ofNullable(System.getenv("COLD_EXTRA_JVM_OPTIONS"))
+            .filter(value -> !value.isBlank()).map(value -> List.of(value.trim().split("\\s+"))).orElse(List.of());
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -137,7 +140,7 @@ public final class ColdStartBenchmark {
                 }
                 System.out.printf("%n%s: deployed %s vs plain %s; %d warm events per JVM%n", id, function.handler(),
                         PLAIN.get(id), warmEvents);
-                System.out.println("  JVM options: " + String.join(" ", LAMBDA_JVM_OPTIONS) + "; JAVA_TOOL_OPTIONS="
+                System.out.println("  JVM options: " + String.join(" ", jvmOptions()) + "; JAVA_TOOL_OPTIONS="
                         + environment.getOrDefault("JAVA_TOOL_OPTIONS", "(none)"));
                 Summary summary = new Summary();
                 for (int run = 0; run <= runs; run++) {
@@ -186,7 +189,7 @@ public final class ColdStartBenchmark {
     static Run run(Path jar, List<Path> extraClasses, String handler, Map<String, String> environment, Workload workload,
                    int warmEvents, Path workDir) throws Exception {
         DeployedFunction function = DeployedFunction.start(jar, extraClasses, handler, environment,
-                System.getProperty("java.class.path"), LAMBDA_JVM_OPTIONS, workDir);
+                System.getProperty("java.class.path"), jvmOptions(), workDir);
         try {
             long coldMs;
             List<Long> warm = new ArrayList<>();
@@ -212,6 +215,12 @@ public final class ColdStartBenchmark {
             function.close();
             deleteTree(workDir);
         }
+    }
+
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(LAMBDA_JVM_OPTIONS);
+        options.addAll(EXTRA_JVM_OPTIONS);
+        return options;
     }
 
     private static String answer(DeployedFunction function, Outcome outcome) {
