@@ -40,7 +40,9 @@ public final class ThroughputBenchmark {
         String template = Files.readString(Path.of("docs/examples/submission.json"), StandardCharsets.UTF_8)
                 .replaceAll(",\\s*\"overall_comment\"[^\\n]*", "");
         String exampleId = "3f2b6c1e-8d4a-4c2e-9b1f-0a7d5e6c4b3a";
-        try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests())) {
+        // without the local aggregation timer, which would compete for the CPU mid-measurement
+        try (LocalSystem system = LocalSystem.start(LocalSystem.Settings.forTests()
+                .withProperties(Map.of("integra.local.aggregation-interval-minutes", 0)))) {
             URI submissions = system.apiUrl().resolve("/v1/instruments/tcn-integration/submissions");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String answersJson = "{\"info_know_where\":4}".repeat(1) + " ".repeat(template.length() / 2);

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Lambda {@link Context} for invocations outside Lambda ({@link InvokeHandler}, tests, benchmarks):
+ * The Lambda {@link Context} for invocations outside Lambda (tests, benchmarks):
  * the runtime always passes one, so local invocations do too. The handler reads only the request id.
  */
 public final class LocalLambdaContext implements Context {

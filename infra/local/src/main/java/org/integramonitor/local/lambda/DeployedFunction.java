@@ -63,9 +63,22 @@ public final class DeployedFunction implements AutoCloseable {
      */
     public static DeployedFunction start(Path jar, String handler, Map<String, String> environment, String runtimeClassPath,
                                          List<String> jvmOptions, Path workDir) throws IOException {
+        return start(jar, List.of(), handler, environment, runtimeClassPath, jvmOptions, workDir);
+    }
+
+    /**
+     * As {@link #start(Path, String, Map, String, List, Path)}, with the files of {@code extraClasses} (directories
+     * laid out as a class path, e.g. a benchmark's baseline handler) copied into the task root next to the jar's
+     * contents. A file that the jar already has is refused: the deployed code is never shadowed.
+     */
+    public static DeployedFunction start(Path jar, List<Path> extraClasses, String handler, Map<String, String> environment,
+                                         String runtimeClassPath, List<String> jvmOptions, Path workDir) throws IOException {
         Path taskRoot = Files.createDirectories(workDir.resolve("task"));
         Path tmp = Files.createDirectories(workDir.resolve("tmp"));
         unzip(jar, taskRoot);
+        for (Path classes : extraClasses) {
+            copyInto(classes, taskRoot);
+        }
         makeReadOnly(taskRoot);
         Map<String, String> atStart = listing(taskRoot);
         LambdaRuntimeStandIn runtimeApi = LambdaRuntimeStandIn.start();
@@ -184,6 +197,19 @@ public final class DeployedFunction implements AutoCloseable {
                     Files.createDirectories(file.getParent());
                     Files.copy(new NonClosing(zip), file);
                 }
+            }
+        }
+    }
+
+    private static void copyInto(Path classes, Path taskRoot) throws IOException {
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = taskRoot.resolve(classes.relativize(file).toString());
+                if (Files.exists(target)) {
+                    throw new IOException("the deployed jar already has " + taskRoot.relativize(target));
+                }
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
             }
         }
     }
