@@ -61,6 +61,11 @@ public final class LambdaRuntimeStandIn implements AutoCloseable {
     }
 
     public static LambdaRuntimeStandIn start() throws IOException {
+        // Without TCP_NODELAY every exchange waits on Nagle's algorithm and delayed ACKs: ~90 ms an invocation.
+        // Read once, when the JDK's HTTP server is first used in this JVM; set it earlier where that matters.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         LambdaRuntimeStandIn standIn = new LambdaRuntimeStandIn(server);
         server.createContext(PREFIX, standIn::handle);
