@@ -7,6 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import org.integramonitor.local.LocalSystem;
 import org.integramonitor.local.lambda.DeployedFunction;
 import org.integramonitor.local.lambda.LambdaRuntimeStandIn.Outcome;
+import org.integramonitor.local.SampleReports;
+import org.integramonitor.local.lambda.FunctionEnvironment;
+import org.integramonitor.local.lambda.HttpApiEvents;
 import org.integramonitor.local.lambda.SamTemplate;
 
 import java.io.IOException;
@@ -32,8 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -58,9 +59,6 @@ import java.util.stream.Stream;
  */
 public final class ColdStartBenchmark {
 
-    /** What Lambda's java21 bootstrap adds for a 1024 MB function (besides the template's JAVA_TOOL_OPTIONS). */
-    static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:MaxHeapSize=870m", "-XX:+UseSerialGC", "-Xshare:auto",
-            "-Djava.net.preferIPv4Stack=true");
     /** Extra JVM options for both handlers, for diagnosis only (e.g. -Xlog:class+load:file=/tmp/classes-%p.txt). */
     private static final List<String> EXTRA_JVM_OPTIONS = Optional.ofNullable(System.getenv("COLD_EXTRA_JVM_OPTIONS"))
             .filter(value -> !value.isBlank()).map(value -> List.of(value.trim().split("\\s+"))).orElse(List.of());
@@ -68,20 +66,6 @@ public final class ColdStartBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("").toAbsolutePath();
 
-    /** Where each variable the template sets comes from in the local system (as in the deployed-jar tests). */
-    private static final Map<String, String> TEMPLATE_VARIABLES = Map.of(
-            "SUBMISSIONS_TABLE", "integra.tables.submissions",
-            "FREE_TEXT_TABLE", "integra.tables.free-text",
-            "MONITORING_TABLE", "integra.tables.monitoring",
-            "SNAPSHOT_BUCKET", "integra.snapshots.bucket",
-            "JWT_ISSUER", "integra.auth.issuer",
-            "JWT_JWKS_URL", "integra.auth.jwks-url",
-            "JWT_AUDIENCE", "integra.auth.audience",
-            "FREE_TEXT_RETENTION_DAYS", "integra.submissions.free-text-retention-days",
-            "AGGREGATION_FIRST_DAY", "integra.aggregation.first-day");
-    /** Off AWS only: the emulators' endpoints and credentials (on Lambda the SDK's defaults apply). */
-    private static final List<String> LOCAL_ONLY = List.of("integra.aws.region", "integra.aws.dynamodb-endpoint",
-            "integra.aws.s3-endpoint", "integra.aws.access-key-id", "integra.aws.secret-access-key");
     /** Logical id -> the plain baseline doing the same work. */
     private static final Map<String, String> PLAIN = Map.of(
             "SubmissionsFunction", PlainSubmissionsHandler.class.getName(),
@@ -218,7 +202,7 @@ public final class ColdStartBenchmark {
     }
 
     private static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(LAMBDA_JVM_OPTIONS);
+        List<String> options = new ArrayList<>(FunctionEnvironment.LAMBDA_JVM_OPTIONS);
         options.addAll(EXTRA_JVM_OPTIONS);
         return options;
     }
@@ -330,28 +314,7 @@ public final class ColdStartBenchmark {
 
     /** The function's environment as the template sets it, pointed at the local system, plus the local-only settings. */
     static Map<String, String> environment(SamTemplate.Function function, Map<String, Object> properties) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        for (String name : function.environmentVariables()) {
-            if (function.literalEnvironment().containsKey(name)) {
-                environment.put(name, function.literalEnvironment().get(name));
-                continue;
-            }
-            String property = TEMPLATE_VARIABLES.get(name);
-            if (property == null || !properties.containsKey(property)) {
-                throw new IllegalStateException(function.logicalId() + " sets " + name + ", which the benchmark cannot give a value");
-            }
-            environment.put(name, resolved(properties.get(property).toString()));
-        }
-        for (String property : LOCAL_ONLY) {
-            environment.put(property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), properties.get(property).toString());
-        }
-        return environment;
-    }
-
-    /** A value the local system leaves as a placeholder, {@code ${NAME:default}}, stands for its default. */
-    private static String resolved(String value) {
-        Matcher placeholder = Pattern.compile("\\$\\{[A-Z_]+:(.*)}").matcher(value);
-        return placeholder.matches() ? placeholder.group(1) : value;
+        return FunctionEnvironment.of(function, properties);
     }
 
     /** The {@code Plain*} classes of this package, copied to {@code target} as a class path directory. */
@@ -374,38 +337,12 @@ public final class ColdStartBenchmark {
 
     /** An API Gateway HTTP API (payload 2.0) event as API Gateway sends it. */
     static ObjectNode httpEvent(String method, String routeKey, String path, Map<String, String> headers, String body) {
-        ObjectNode event = JSON.createObjectNode().put("version", "2.0").put("routeKey", method + " " + routeKey)
-                .put("rawPath", path).put("rawQueryString", "");
-        ObjectNode headerNode = event.putObject("headers").put("user-agent", "bench")
-                .put("x-forwarded-for", "198.51.100.23").put("host", "abc123.execute-api.eu-north-1.amazonaws.com");
-        headers.forEach(headerNode::put);
-        ObjectNode context = event.putObject("requestContext").put("accountId", "123456789012").put("apiId", "abc123")
-                .put("requestId", "bench").put("routeKey", method + " " + routeKey).put("stage", "$default")
-                .put("time", "30/Nov/2026:05:00:00 +0000").put("timeEpoch", 1796014800000L);
-        context.putObject("http").put("method", method).put("path", path).put("protocol", "HTTP/1.1")
-                .put("sourceIp", "198.51.100.23").put("userAgent", "bench");
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
-        return event;
+        return HttpApiEvents.event(method, routeKey, path, headers, body);
     }
 
     /** A valid report; {@code seed} varies the counts so that revisions differ. */
     static ObjectNode report(int seed) {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode consultations = body.putObject("consultations");
-        String[] topics = {"documents_legal_status", "employment", "housing", "education", "health", "language_learning",
-                "social_support", "other"};
-        for (int i = 0; i < topics.length; i++) {
-            consultations.put(topics[i], seed + i);
-        }
-        body.putObject("referrals").put("made", seed + 4).put("confirmedOutcome", seed);
-        body.putObject("events").put("held", 2).put("participants", 40 + seed);
-        body.putObject("trainings").put("organised", 1).put("staffTrained", 12);
-        body.put("studyVisits", 1);
-        body.put("networkMeetings", 3);
-        body.put("foreignLanguageMaterials", seed % 3);
-        body.put("narrative", "Information day for newcomers; revision " + seed);
-        return body;
+        return SampleReports.report(seed);
     }
 
     private static void expectStatus(String response, int status) {

@@ -61,21 +61,7 @@ final class MonitoringClient {
 
     /** A valid report; {@code seed} varies the counts so that bodies differ. */
     static ObjectNode report(int seed) {
-        ObjectNode body = TestSystem.JSON.createObjectNode();
-        ObjectNode consultations = body.putObject("consultations");
-        String[] topics = {"documents_legal_status", "employment", "housing", "education", "health", "language_learning",
-                "social_support", "other"};
-        for (int i = 0; i < topics.length; i++) {
-            consultations.put(topics[i], seed + i);
-        }
-        body.putObject("referrals").put("made", seed + 4).put("confirmedOutcome", seed);
-        body.putObject("events").put("held", 2).put("participants", 40 + seed);
-        body.putObject("trainings").put("organised", 1).put("staffTrained", 12);
-        body.put("studyVisits", 1);
-        body.put("networkMeetings", 3);
-        body.put("foreignLanguageMaterials", seed % 3);
-        body.put("narrative", "Information day for newcomers; seed " + seed);
-        return body;
+        return SampleReports.report(seed);
     }
 
     static ObjectNode recommendation(String title) {
