@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The runtime client's own (de)serialisation of events and responses, with one difference: when an event
@@ -33,17 +34,17 @@ public final class QuietEventSerializer implements CustomPojoSerializer {
 
     @Override
     public <T> T fromJson(InputStream input, Type type) {
-        try {
-            return cast(serializer(type).fromJson(input));
-        } catch (RuntimeException failure) {
-            throw unreadable(type, failure);
-        }
+        return read(type, serializer -> serializer.fromJson(input));
     }
 
     @Override
     public <T> T fromJson(String input, Type type) {
+        return read(type, serializer -> serializer.fromJson(input));
+    }
+
+    private <T> T read(Type type, Function<PojoSerializer<Object>, Object> reader) {
         try {
-            return cast(serializer(type).fromJson(input));
+            return cast(reader.apply(serializer(type)));
         } catch (RuntimeException failure) {
             throw unreadable(type, failure);
         }
