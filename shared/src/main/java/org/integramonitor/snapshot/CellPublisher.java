@@ -34,8 +34,7 @@ public final class CellPublisher {
             IndicatorDefinition indicator = byId.get(key.indicator());
             SuppressionReason reason = suppressed.get(key);
             if (reason != null) {
-                rows.add(new PublishedCell(key.indicator(), key.area(), key.period().kind().code(), key.period().label(),
-                        null, null, null, null, null, null, null, null, true, reason.code()));
+                rows.add(PublishedCell.withheld(key.indicator(), key.area(), key.period().kind().code(), key.period().label()));
                 return;
             }
             CellStatistics.Estimate estimate = CellStatistics.estimate(indicator, accumulator);
@@ -44,11 +43,11 @@ public final class CellPublisher {
             BigDecimal previous = totals.containsKey(previousKey) && !suppressed.containsKey(previousKey)
                     ? round(indicator, CellStatistics.value(indicator, totals.get(previousKey))) : null;
             rows.add(new PublishedCell(key.indicator(), key.area(), key.period().kind().code(), key.period().label(),
-                    value, disclosure.round(accumulator.n()),
+                    PublishedCell.PUBLISHED, value, disclosure.round(accumulator.n()),
                     indicator.type() == IndicatorType.SHARE ? disclosure.round(accumulator.sum()) : null,
                     round(indicator, estimate.low()), round(indicator, estimate.high()),
                     accumulator.n() < disclosure.settings().lowReliabilityBelow(),
-                    previous, previous == null ? null : value.subtract(previous), false, null));
+                    previous, previous == null ? null : value.subtract(previous), false));
         });
         return rows;
     }

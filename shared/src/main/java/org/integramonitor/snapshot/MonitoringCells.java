@@ -86,8 +86,8 @@ public final class MonitoringCells {
                 long[] previousCell = cells.get(key.withPeriod(key.period().previous()));
                 BigDecimal previous = previousCell == null ? null : published(indicator, previousCell[0], disclosure);
                 rows.add(new PublishedCell(key.indicator(), key.area(), key.period().kind().code(), key.period().label(),
-                        value, cell[1], null, null, null, null, previous, previous == null ? null : value.subtract(previous),
-                        false, null));
+                        PublishedCell.PUBLISHED, value, cell[1], null, null, null, null, previous,
+                        previous == null ? null : value.subtract(previous), false));
             });
         }
         return rows;

@@ -29,8 +29,8 @@ public final class SnapshotWriter {
     public static final String LATEST_KEY = "latest.json";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String POINTER = "public, max-age=60";
-    private static final String[] CSV_COLUMNS = {"indicator", "area", "period_type", "period", "value", "n", "numerator",
-            "ci_low", "ci_high", "low_reliability", "previous_value", "change", "suppressed", "suppression_reason"};
+    private static final String[] CSV_COLUMNS = {"indicator", "area", "period_type", "period", "status", "value", "n", "numerator",
+            "ci_low", "ci_high", "low_reliability", "previous_value", "change", "suppressed"};
 
     private final SnapshotStore store;
     private final ObjectMapper mapper;
@@ -131,9 +131,9 @@ public final class SnapshotWriter {
         out.append('\uFEFF'); // so spreadsheet programs read the file as UTF-8
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get())) {
             for (PublishedCell cell : cells) {
-                printer.printRecord(cell.indicator(), cell.area(), cell.periodType(), cell.period(), text(cell.value()),
+                printer.printRecord(cell.indicator(), cell.area(), cell.periodType(), cell.period(), cell.status(), text(cell.value()),
                         cell.n(), cell.numerator(), text(cell.ciLow()), text(cell.ciHigh()), cell.lowReliability(),
-                        text(cell.previousValue()), text(cell.change()), cell.suppressed(), cell.suppressionReason());
+                        text(cell.previousValue()), text(cell.change()), cell.suppressed());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
