@@ -211,7 +211,7 @@ class MonitoringCellsTest {
             assertThat(c.ciHigh()).as("%s", c).isNull();
             assertThat(c.lowReliability()).as("%s", c).isNull();
             assertThat(c.suppressed()).as("%s", c).isFalse();
-            assertThat(c.suppressionReason()).as("%s", c).isNull();
+            assertThat(c.status()).as("%s", c).isEqualTo(PublishedCell.PUBLISHED);
         });
         Set<String> keys = new HashSet<>();
         cells.forEach(c -> assertThat(keys.add(c.indicator() + " " + c.area() + " " + c.period())).as("%s", c).isTrue());
