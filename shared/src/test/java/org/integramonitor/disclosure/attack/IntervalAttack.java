@@ -1,0 +1,54 @@
+package org.integramonitor.disclosure.attack;
+
+import org.integramonitor.aggregation.Accumulator;
+import org.integramonitor.aggregation.CellKey;
+import org.integramonitor.disclosure.DisclosureSettings;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The attack of issue 9: for every share indicator, an integer program over the unknown n and k of its
+ * withheld cells bounds what the publication (plus exact respondent counts) allows them to be, and reports
+ * every withheld cell with data whose counted group, rest, denominator or uncovered respondents is proven
+ * to be 1-4 people, or whose count is pinned. Indicators are independent (no sum links two of them).
+ */
+final class IntervalAttack {
+
+    /** A share indicator, and whether every respondent is in its denominator by design. */
+    record ShareIndicator(String id, boolean fullCoverage) {
+    }
+
+    private final DisclosureSettings settings;
+
+    IntervalAttack(DisclosureSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param truth the true cells: not the attacker's knowledge, only which withheld cells have data and one
+     *              table known to be feasible (it speeds the search up and checks the model)
+     */
+    AttackReport attack(PublishedTable table, Map<CellKey, Accumulator> truth, Collection<ShareIndicator> indicators) {
+        long start = System.nanoTime();
+        AtomicInteger linearSolves = new AtomicInteger();
+        AtomicInteger integerSolves = new AtomicInteger();
+        List<Leak> leaks = new ArrayList<>();
+        int examined = 0;
+        for (ShareIndicator indicator : indicators) {
+            IndicatorProblem problem = IndicatorProblem.of(indicator.id(), table, indicator.fullCoverage(), settings);
+            if (problem.size() == 0) {
+                continue;
+            }
+            IndicatorAnalysis analysis = new IndicatorAnalysis(problem, truth, indicator.fullCoverage(), settings,
+                    linearSolves, integerSolves);
+            leaks.addAll(analysis.leaks());
+            examined += analysis.cellsWithData();
+        }
+        return new AttackReport(List.copyOf(leaks), examined, linearSolves.get(), integerSolves.get(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+}
