@@ -7,6 +7,7 @@ import org.integramonitor.disclosure.DisclosureSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +21,8 @@ final class IndicatorAnalysis {
 
     private static final double TOLERANCE = 1e-6;
     private static final int RANDOM_DIRECTIONS = 4;
+    /** ojAlgo's branch and bound can stall on the legacy disjunctions; a claim it cannot settle in time is reported as undecided. */
+    private static final long INTEGER_MILLIS = 2_000;
 
     private final IndicatorProblem problem;
     private final long[] trueN;
@@ -28,6 +31,7 @@ final class IndicatorAnalysis {
     private final Interval[][] ranges;
     private final AtomicInteger linearSolves;
     private final AtomicInteger integerSolves;
+    private final List<Leak> undecided = new ArrayList<>();
 
     IndicatorAnalysis(IndicatorProblem problem, Map<CellKey, Accumulator> truth, boolean fullCoverage, DisclosureSettings settings,
                       AtomicInteger linearSolves, AtomicInteger integerSolves) {
@@ -78,6 +82,11 @@ final class IndicatorAnalysis {
         return leaks;
     }
 
+    /** Claims neither proven nor refuted (the integer program ran out of time), with the outer bounds reached. */
+    List<Leak> undecided() {
+        return undecided;
+    }
+
     int cellsWithData() {
         int count = 0;
         for (long n : trueN) {
@@ -94,8 +103,8 @@ final class IndicatorAnalysis {
             double[] weightK = new double[size];
             java.util.Arrays.fill(weightN, quantity.weightN);
             java.util.Arrays.fill(weightK, quantity.weightK);
-            absorbIfWhole(solve(weightN, weightK, true, false));
-            absorbIfWhole(solve(weightN, weightK, false, false));
+            solve(weightN, weightK, true, null, false).ifPresent(this::absorbIfWhole);
+            solve(weightN, weightK, false, null, false).ifPresent(this::absorbIfWhole);
         }
         Random random = new Random(size);
         for (int d = 0; d < RANDOM_DIRECTIONS; d++) {
@@ -105,15 +114,20 @@ final class IndicatorAnalysis {
                 weightN[i] = random.nextInt(3) - 1;
                 weightK[i] = random.nextInt(3) - 1;
             }
-            absorbIfWhole(solve(weightN, weightK, true, false));
+            solve(weightN, weightK, true, null, false).ifPresent(this::absorbIfWhole);
         }
     }
 
     private void check(int cell, Quantity quantity, Claim claim, LeakKind kind, List<Leak> leaks) {
-        if (decide(cell, quantity, claim) != Claim.Verdict.YES) {
+        Claim.Verdict verdict = decide(cell, quantity, claim);
+        Interval range = ranges[cell][quantity.ordinal()];
+        if (verdict == Claim.Verdict.UNKNOWN) {
+            undecided.add(new Leak(problem.unknowns().get(cell).key(), kind, range.outerLow, range.outerHigh));
             return;
         }
-        Interval range = ranges[cell][quantity.ordinal()];
+        if (verdict == Claim.Verdict.NO) {
+            return;
+        }
         refine(cell, quantity, false, true);
         refine(cell, quantity, true, true);
         long respondents = problem.unknowns().get(cell).respondents();
@@ -136,14 +150,13 @@ final class IndicatorAnalysis {
                 refine(cell, quantity, false, integer);
             }
         }
-        Claim.Verdict verdict = claim.judge(range);
-        if (verdict == Claim.Verdict.UNKNOWN) {
-            throw new IllegalStateException("exact bounds left a claim open: " + claim + " " + range);
-        }
-        return verdict;
+        return claim.judge(range); // still unknown only when the integer program ran out of time
     }
 
-    /** Tightens the outer bound of one side: rounded LP optimum, or the exact integer optimum. */
+    /**
+     * Tightens the outer bound of one side: the rounded LP optimum, the worst over the branches of the cell's
+     * own reason; or the exact optimum of the integer program, when it finishes in time.
+     */
     private void refine(int cell, Quantity quantity, boolean high, boolean integer) {
         Interval range = ranges[cell][quantity.ordinal()];
         if (high ? range.highKnown() : range.lowKnown()) {
@@ -153,22 +166,42 @@ final class IndicatorAnalysis {
         double[] weightK = new double[problem.size()];
         weightN[cell] = quantity.weightN;
         weightK[cell] = quantity.weightK;
-        IndicatorProblem.Solution solution = solve(weightN, weightK, high, integer);
-        double optimum = quantity.of(solution.n()[cell], solution.k()[cell]);
-        if (high) {
-            range.outerHigh = Math.min(range.outerHigh, (long) Math.floor(optimum + TOLERANCE));
-        } else {
-            range.outerLow = Math.max(range.outerLow, (long) Math.ceil(optimum - TOLERANCE));
+        if (integer) {
+            IndicatorProblem.Solution solution = solve(weightN, weightK, high, null, true).orElseThrow();
+            boolean whole = absorbIfWhole(solution);
+            if (!whole) {
+                throw new IllegalStateException("the integer program returned a table that is not feasible in whole numbers");
+            }
+            if (solution.optimal()) {
+                long optimum = Math.round(quantity.of(solution.n()[cell], solution.k()[cell]));
+                if (high) {
+                    range.outerHigh = optimum;
+                } else {
+                    range.outerLow = optimum;
+                }
+            }
+            return;
         }
-        boolean whole = absorbIfWhole(solution);
-        if (integer && !whole) {
-            throw new IllegalStateException("the integer optimum is not a feasible whole-number table");
+        double bound = high ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (IndicatorProblem.Branch branch : problem.branches(cell)) {
+            Optional<IndicatorProblem.Solution> solution = solve(weightN, weightK, high, branch, false);
+            if (solution.isPresent()) {
+                double optimum = quantity.of(solution.get().n()[cell], solution.get().k()[cell]);
+                bound = high ? Math.max(bound, optimum) : Math.min(bound, optimum);
+                absorbIfWhole(solution.get());
+            }
+        }
+        if (high) {
+            range.outerHigh = Math.min(range.outerHigh, (long) Math.floor(bound + TOLERANCE));
+        } else {
+            range.outerLow = Math.max(range.outerLow, (long) Math.ceil(bound - TOLERANCE));
         }
     }
 
-    private IndicatorProblem.Solution solve(double[] weightN, double[] weightK, boolean maximise, boolean integer) {
+    private Optional<IndicatorProblem.Solution> solve(double[] weightN, double[] weightK, boolean maximise,
+                                                      IndicatorProblem.Branch branch, boolean integer) {
         (integer ? integerSolves : linearSolves).incrementAndGet();
-        return problem.optimise(weightN, weightK, maximise, integer);
+        return problem.optimise(weightN, weightK, maximise, branch, integer, INTEGER_MILLIS);
     }
 
     /** A solution in whole numbers that satisfies everything exactly is a consistent table: it widens the inner ranges. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outsider's integer program for one share indicator: the unknown n and k of every withheld cell,
@@ -30,9 +31,19 @@ final class IndicatorProblem {
     record Equation(Map<Integer, Integer> coefficients, long constantN, long constantK) {
     }
 
-    /** An optimum: objective value and the value of every unknown's n and k. */
-    record Solution(double objective, double[] n, double[] k) {
+    /** An optimum (or, for an integer program stopped early, the best table found): the value of every unknown's n and k. */
+    record Solution(boolean optimal, double[] n, double[] k) {
     }
+
+    /**
+     * One side of what a legacy reason says about a cell, as plain bounds on k and n - k: "small_group" is
+     * k in 1..4 or n - k in 1..4; "complementary" is (k = 0 or k >= 5) and (n - k = 0 or n - k >= 5).
+     * Bounding a cell branch by branch keeps its own disjunction out of the LP relaxation.
+     */
+    record Branch(int cell, long minK, long maxK, long minRest, long maxRest) {
+    }
+
+    private static final long NO_LIMIT = Long.MAX_VALUE / 4;
 
     private final List<Unknown> unknowns;
     private final List<Equation> equations;
@@ -100,7 +111,7 @@ final class IndicatorProblem {
     }
 
     /** parts - total = 0, with known members moved to the constant; none when every member is known. */
-    private static java.util.Optional<Equation> equation(List<CellKey> relation, Map<CellKey, Integer> index, PublishedTable table) {
+    private static Optional<Equation> equation(List<CellKey> relation, Map<CellKey, Integer> index, PublishedTable table) {
         Map<Integer, Integer> coefficients = new HashMap<>();
         long constantN = 0;
         long constantK = 0;
@@ -117,8 +128,8 @@ final class IndicatorProblem {
                 constantK -= coefficient * known.k();
             }
         }
-        return coefficients.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(new Equation(Map.copyOf(coefficients), constantN, constantK));
+        return coefficients.isEmpty() ? Optional.empty()
+                : Optional.of(new Equation(Map.copyOf(coefficients), constantN, constantK));
     }
 
     List<Unknown> unknowns() {
@@ -163,12 +174,36 @@ final class IndicatorProblem {
         return count >= 1 && count < smallestSafeGroup;
     }
 
+    /** The branches of a cell's reason; a cell without a disjunctive reason has one branch that adds nothing. */
+    List<Branch> branches(int cell) {
+        long small = smallestSafeGroup - 1;
+        long safe = smallestSafeGroup;
+        String reason = unknowns.get(cell).reason();
+        if ("small_group".equals(reason)) {
+            return List.of(new Branch(cell, 1, small, 0, NO_LIMIT), new Branch(cell, 0, NO_LIMIT, 1, small));
+        }
+        if ("complementary".equals(reason)) {
+            List<Branch> branches = new ArrayList<>();
+            for (long[] counted : new long[][] {{0, 0}, {safe, NO_LIMIT}}) {
+                for (long[] rest : new long[][] {{0, 0}, {safe, NO_LIMIT}}) {
+                    branches.add(new Branch(cell, counted[0], counted[1], rest[0], rest[1]));
+                }
+            }
+            return branches;
+        }
+        return List.of(new Branch(cell, 0, NO_LIMIT, 0, NO_LIMIT));
+    }
+
     /**
-     * Optimises sum of weightN * n + weightK * k over the unknowns; as a linear program when
-     * {@code integer} is false (its optimum bounds the integer one), else as the mixed-integer program.
+     * Optimises sum of weightN * n + weightK * k over the unknowns, within a branch of one cell (null: none);
+     * as a linear program when {@code integer} is false (its optimum bounds the integer one), else as the
+     * mixed-integer program, stopped after {@code millis}. Empty when the linear program is infeasible.
      */
-    Solution optimise(double[] weightN, double[] weightK, boolean maximise, boolean integer) {
+    Optional<Solution> optimise(double[] weightN, double[] weightK, boolean maximise, Branch branch, boolean integer, long millis) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
+        if (integer) {
+            model.options.time_abort = millis;
+        }
         Variable[] n = new Variable[unknowns.size()];
         Variable[] k = new Variable[unknowns.size()];
         Expression objective = model.addExpression("objective").weight(1);
@@ -180,6 +215,12 @@ final class IndicatorProblem {
             addReason(model, i, unknown, n[i], k[i], integer);
             objective.set(n[i], weightN[i]).set(k[i], weightK[i]);
         }
+        if (branch != null) {
+            int cell = branch.cell();
+            model.addExpression("branch k").lower(branch.minK()).upper(Math.min(branch.maxK(), NO_LIMIT)).set(k[cell], 1);
+            model.addExpression("branch rest").lower(branch.minRest()).upper(Math.min(branch.maxRest(), NO_LIMIT))
+                    .set(n[cell], 1).set(k[cell], -1);
+        }
         for (int e = 0; e < equations.size(); e++) {
             Equation equation = equations.get(e);
             Expression sumN = model.addExpression("sum n " + e).level(equation.constantN());
@@ -190,8 +231,12 @@ final class IndicatorProblem {
             });
         }
         Optimisation.Result result = maximise ? model.maximise() : model.minimise();
-        if (!result.getState().isOptimal()) {
-            throw new IllegalStateException("the outsider's program did not solve to optimality: " + result.getState());
+        Optimisation.State state = result.getState();
+        if (!integer && state == Optimisation.State.INFEASIBLE) {
+            return Optional.empty();
+        }
+        if (integer ? !state.isFeasible() : !state.isOptimal()) {
+            throw new IllegalStateException("the outsider's program failed: " + state);
         }
         double[] nValues = new double[n.length];
         double[] kValues = new double[k.length];
@@ -199,16 +244,16 @@ final class IndicatorProblem {
             nValues[i] = result.doubleValue(model.indexOf(n[i]));
             kValues[i] = result.doubleValue(model.indexOf(k[i]));
         }
-        return new Solution(result.getValue(), nValues, kValues);
+        return Optional.of(new Solution(state.isOptimal(), nValues, kValues));
     }
 
     /**
-     * Legacy reasons as disjunctions with a binary switch b and big M = max n: "small_group" says the
+     * Legacy reasons as disjunctions with a binary switch b and a big M (max n, less 4 where that is enough): "small_group" says the
      * counted group or the rest is 1..4; "complementary" says neither is (each is 0 or at least 5).
      */
     private void addReason(ExpressionsBasedModel model, int i, Unknown unknown, Variable n, Variable k, boolean integer) {
-        long m = unknown.maxN();
         long small = smallestSafeGroup - 1;
+        long m = Math.max(unknown.maxN() - small, 0);
         if ("small_group".equals(unknown.reason())) {
             Variable countedIsSmall = model.addVariable("b" + i).lower(0).upper(1).integer(integer);
             model.addExpression("counted>=b " + i).lower(0).set(k, 1).set(countedIsSmall, -1);
@@ -217,10 +262,10 @@ final class IndicatorProblem {
             model.addExpression("rest<=small " + i).upper(small).set(n, 1).set(k, -1).set(countedIsSmall, -m);
         } else if ("complementary".equals(unknown.reason())) {
             Variable countedPositive = model.addVariable("z" + i).lower(0).upper(1).integer(integer);
-            model.addExpression("counted<=Mz " + i).upper(0).set(k, 1).set(countedPositive, -m);
+            model.addExpression("counted<=Mz " + i).upper(0).set(k, 1).set(countedPositive, -unknown.maxN());
             model.addExpression("counted>=5z " + i).lower(0).set(k, 1).set(countedPositive, -smallestSafeGroup);
             Variable restPositive = model.addVariable("w" + i).lower(0).upper(1).integer(integer);
-            model.addExpression("rest<=Mw " + i).upper(0).set(n, 1).set(k, -1).set(restPositive, -m);
+            model.addExpression("rest<=Mw " + i).upper(0).set(n, 1).set(k, -1).set(restPositive, -unknown.maxN());
             model.addExpression("rest>=5w " + i).lower(0).set(n, 1).set(k, -1).set(restPositive, -smallestSafeGroup);
         }
     }

@@ -37,6 +37,7 @@ final class IntervalAttack {
         AtomicInteger linearSolves = new AtomicInteger();
         AtomicInteger integerSolves = new AtomicInteger();
         List<Leak> leaks = new ArrayList<>();
+        List<Leak> undecided = new ArrayList<>();
         int examined = 0;
         for (ShareIndicator indicator : indicators) {
             IndicatorProblem problem = IndicatorProblem.of(indicator.id(), table, indicator.fullCoverage(), settings);
@@ -46,9 +47,10 @@ final class IntervalAttack {
             IndicatorAnalysis analysis = new IndicatorAnalysis(problem, truth, indicator.fullCoverage(), settings,
                     linearSolves, integerSolves);
             leaks.addAll(analysis.leaks());
+            undecided.addAll(analysis.undecided());
             examined += analysis.cellsWithData();
         }
-        return new AttackReport(List.copyOf(leaks), examined, linearSolves.get(), integerSolves.get(),
+        return new AttackReport(List.copyOf(leaks), List.copyOf(undecided), examined, linearSolves.get(), integerSolves.get(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 }
