@@ -31,6 +31,7 @@ final class IndicatorAnalysis {
     private final Interval[][] ranges;
     private final AtomicInteger linearSolves;
     private final AtomicInteger integerSolves;
+    private final List<Leak> leaks = new ArrayList<>();
     private final List<Leak> undecided = new ArrayList<>();
 
     IndicatorAnalysis(IndicatorProblem problem, Map<CellKey, Accumulator> truth, boolean fullCoverage, DisclosureSettings settings,
@@ -61,24 +62,27 @@ final class IndicatorAnalysis {
         }
     }
 
-    List<Leak> leaks() {
+    /** Decides every leak claim of every withheld cell with data. */
+    void run() {
         findFeasibleTables();
-        List<Leak> leaks = new ArrayList<>();
         for (int i = 0; i < problem.size(); i++) {
             if (trueN[i] == 0) {
                 continue; // an empty withheld cell hides nobody
             }
             long respondents = problem.unknowns().get(i).respondents();
-            check(i, Quantity.COUNTED, new Claim.Within(1, smallGroup), LeakKind.SMALL_COUNTED_GROUP, leaks);
-            check(i, Quantity.REST, new Claim.Within(1, smallGroup), LeakKind.SMALL_REST, leaks);
+            check(i, Quantity.COUNTED, new Claim.Within(1, smallGroup), LeakKind.SMALL_COUNTED_GROUP);
+            check(i, Quantity.REST, new Claim.Within(1, smallGroup), LeakKind.SMALL_REST);
             // n is at least the true n > 0 in some table, so "n may be positive" holds: a pinned k is a leak
-            check(i, Quantity.COUNTED, new Claim.Pinned(), LeakKind.PINNED_COUNT, leaks);
+            check(i, Quantity.COUNTED, new Claim.Pinned(), LeakKind.PINNED_COUNT);
             if (!fullCoverage) {
                 // with full coverage by design n = respondents is known beforehand: nothing to learn
-                check(i, Quantity.COVERED, new Claim.Within(1, smallGroup), LeakKind.SMALL_COVERED, leaks);
-                check(i, Quantity.COVERED, new Claim.Within(respondents - smallGroup, respondents - 1), LeakKind.SMALL_UNCOVERED, leaks);
+                check(i, Quantity.COVERED, new Claim.Within(1, smallGroup), LeakKind.SMALL_COVERED);
+                check(i, Quantity.COVERED, new Claim.Within(respondents - smallGroup, respondents - 1), LeakKind.SMALL_UNCOVERED);
             }
         }
+    }
+
+    List<Leak> leaks() {
         return leaks;
     }
 
@@ -118,7 +122,7 @@ final class IndicatorAnalysis {
         }
     }
 
-    private void check(int cell, Quantity quantity, Claim claim, LeakKind kind, List<Leak> leaks) {
+    private void check(int cell, Quantity quantity, Claim claim, LeakKind kind) {
         Claim.Verdict verdict = decide(cell, quantity, claim);
         Interval range = ranges[cell][quantity.ordinal()];
         if (verdict == Claim.Verdict.UNKNOWN) {
@@ -167,7 +171,11 @@ final class IndicatorAnalysis {
         weightN[cell] = quantity.weightN;
         weightK[cell] = quantity.weightK;
         if (integer) {
-            IndicatorProblem.Solution solution = solve(weightN, weightK, high, null, true).orElseThrow();
+            Optional<IndicatorProblem.Solution> found = solve(weightN, weightK, high, null, true);
+            if (found.isEmpty()) {
+                return; // out of time: the claim may stay undecided
+            }
+            IndicatorProblem.Solution solution = found.get();
             boolean whole = absorbIfWhole(solution);
             if (!whole) {
                 throw new IllegalStateException("the integer program returned a table that is not feasible in whole numbers");

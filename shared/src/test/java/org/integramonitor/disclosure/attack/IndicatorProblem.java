@@ -197,7 +197,8 @@ final class IndicatorProblem {
     /**
      * Optimises sum of weightN * n + weightK * k over the unknowns, within a branch of one cell (null: none);
      * as a linear program when {@code integer} is false (its optimum bounds the integer one), else as the
-     * mixed-integer program, stopped after {@code millis}. Empty when the linear program is infeasible.
+     * mixed-integer program, stopped after {@code millis}. Empty when the linear program is infeasible or
+     * the integer program found no table in time.
      */
     Optional<Solution> optimise(double[] weightN, double[] weightK, boolean maximise, Branch branch, boolean integer, long millis) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
@@ -232,11 +233,12 @@ final class IndicatorProblem {
         }
         Optimisation.Result result = maximise ? model.maximise() : model.minimise();
         Optimisation.State state = result.getState();
-        if (!integer && state == Optimisation.State.INFEASIBLE) {
+        if (integer ? !state.isFeasible() : state == Optimisation.State.INFEASIBLE) {
+            // an LP branch can be infeasible; the integer program never is (the true table is feasible): it ran out of time
             return Optional.empty();
         }
-        if (integer ? !state.isFeasible() : !state.isOptimal()) {
-            throw new IllegalStateException("the outsider's program failed: " + state);
+        if (!integer && !state.isOptimal()) {
+            throw new IllegalStateException("the outsider's linear program failed: " + state);
         }
         double[] nValues = new double[n.length];
         double[] kValues = new double[k.length];

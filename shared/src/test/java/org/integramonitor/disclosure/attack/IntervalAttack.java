@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,21 +37,31 @@ final class IntervalAttack {
         long start = System.nanoTime();
         AtomicInteger linearSolves = new AtomicInteger();
         AtomicInteger integerSolves = new AtomicInteger();
+        // indicators share no sum, so they are attacked independently, in parallel
+        List<IndicatorAnalysis> analyses = indicators.parallelStream()
+                .map(indicator -> analyse(indicator, table, truth, linearSolves, integerSolves))
+                .flatMap(Optional::stream)
+                .toList();
         List<Leak> leaks = new ArrayList<>();
         List<Leak> undecided = new ArrayList<>();
         int examined = 0;
-        for (ShareIndicator indicator : indicators) {
-            IndicatorProblem problem = IndicatorProblem.of(indicator.id(), table, indicator.fullCoverage(), settings);
-            if (problem.size() == 0) {
-                continue;
-            }
-            IndicatorAnalysis analysis = new IndicatorAnalysis(problem, truth, indicator.fullCoverage(), settings,
-                    linearSolves, integerSolves);
+        for (IndicatorAnalysis analysis : analyses) {
             leaks.addAll(analysis.leaks());
             undecided.addAll(analysis.undecided());
             examined += analysis.cellsWithData();
         }
         return new AttackReport(List.copyOf(leaks), List.copyOf(undecided), examined, linearSolves.get(), integerSolves.get(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private Optional<IndicatorAnalysis> analyse(ShareIndicator indicator, PublishedTable table, Map<CellKey, Accumulator> truth,
+                                                          AtomicInteger linearSolves, AtomicInteger integerSolves) {
+        IndicatorProblem problem = IndicatorProblem.of(indicator.id(), table, indicator.fullCoverage(), settings);
+        if (problem.size() == 0) {
+            return Optional.empty();
+        }
+        IndicatorAnalysis analysis = new IndicatorAnalysis(problem, truth, indicator.fullCoverage(), settings, linearSolves, integerSolves);
+        analysis.run();
+        return Optional.of(analysis);
     }
 }
