@@ -9,8 +9,13 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
-/** Reads one day of submissions once and folds every indicator's observations into per-municipality accumulators. */
+/**
+ * Reads one day of submissions once and folds every indicator's observations into per-municipality
+ * accumulators, and counts the respondents of each instrument version ({@link Respondents}).
+ */
 public final class DaySummarizer {
+
+    private static final Accumulator ONE_RESPONDENT = Accumulator.EMPTY.add(1);
 
     private final IndicatorCatalog indicators;
     private final SubmissionReader reader;
@@ -25,6 +30,8 @@ public final class DaySummarizer {
         long[] count = {0};
         reader.forEachReceivedOn(day, submission -> {
             count[0]++;
+            cells.computeIfAbsent(Respondents.id(submission.instrumentId(), submission.instrumentVersion()), id -> new TreeMap<>())
+                    .merge(submission.municipality(), ONE_RESPONDENT, Accumulator::plus);
             for (IndicatorDefinition indicator : indicators.all()) {
                 if (!indicator.appliesTo(submission.instrumentId(), submission.instrumentVersion())) {
                     continue; // a version without the item yields no value, not a zero

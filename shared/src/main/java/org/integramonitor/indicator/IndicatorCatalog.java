@@ -37,11 +37,14 @@ public final class IndicatorCatalog {
     private final int definitionsVersion;
     private final List<IndicatorDefinition> indicators;
     private final String definitionsHash;
+    private final Set<String> fullDenominators;
 
-    private IndicatorCatalog(int definitionsVersion, List<IndicatorDefinition> indicators, String definitionsHash) {
+    private IndicatorCatalog(int definitionsVersion, List<IndicatorDefinition> indicators, String definitionsHash,
+                             Set<String> fullDenominators) {
         this.definitionsVersion = definitionsVersion;
         this.indicators = List.copyOf(indicators);
         this.definitionsHash = definitionsHash;
+        this.fullDenominators = Set.copyOf(fullDenominators);
     }
 
     public static IndicatorCatalog loadDefault(ObjectMapper mapper, InstrumentCatalog instruments) {
@@ -109,7 +112,7 @@ public final class IndicatorCatalog {
         if (!problems.isEmpty()) {
             throw new DefinitionException(source, problems);
         }
-        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes));
+        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes), Set.of());
     }
 
     public static IndicatorCatalog parse(String source, byte[] bytes, ObjectMapper mapper, InstrumentCatalog instruments) {
@@ -121,7 +124,30 @@ public final class IndicatorCatalog {
         if (!problems.isEmpty()) {
             throw new DefinitionException(source, problems);
         }
-        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes));
+        Set<String> full = new HashSet<>();
+        file.indicators().stream().filter(indicator -> countsEveryRespondent(indicator, instruments))
+                .forEach(indicator -> full.add(indicator.id()));
+        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes), full);
+    }
+
+    /**
+     * Whether, by its definition alone, every respondent of the indicator's instrument versions is in its
+     * denominator: a share of a required item that is always asked, has no filter and no excluded answers,
+     * and cannot be answered "did not use / don't know" (scale items can). Otherwise the people left out
+     * form a group of their own, which disclosure control protects like a counted group.
+     */
+    static boolean countsEveryRespondent(IndicatorDefinition indicator, InstrumentCatalog instruments) {
+        if (indicator.type() != IndicatorType.SHARE || indicator.filter() != null || !indicator.excludeFromDenominator().isEmpty()) {
+            return false;
+        }
+        for (int version : indicator.instrumentVersions()) {
+            Optional<Item> item = instruments.published(indicator.instrument(), version).flatMap(found -> found.item(indicator.item()));
+            if (item.isEmpty() || !item.get().required() || item.get().condition().isPresent()
+                    || item.get().type() == ItemType.SCALE || item.get().type() == ItemType.TEXT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DefinitionsFile read(String source, byte[] bytes, ObjectMapper mapper) {
@@ -249,6 +275,11 @@ public final class IndicatorCatalog {
 
     public List<IndicatorDefinition> all() {
         return indicators;
+    }
+
+    /** See {@link #countsEveryRespondent}; false for monitoring indicators. */
+    public boolean hasFullDenominator(String indicatorId) {
+        return fullDenominators.contains(indicatorId);
     }
 
     /** SHA-256 of the definitions file: in every manifest, and the key of reusable day summaries. */

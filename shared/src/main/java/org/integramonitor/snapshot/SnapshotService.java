@@ -151,8 +151,13 @@ public final class SnapshotService {
         }
         long summarised = System.nanoTime();
         DisclosureControl disclosure = new DisclosureControl(disclosureSettings);
-        List<PublishedCell> cells = new ArrayList<>(new CellPublisher(disclosure).publish(totals.cells(), indicators.all()));
-        cells.addAll(monitoring.publish(today, disclosure));
+        List<String> areas = new ArrayList<>();
+        areas.add(org.integramonitor.aggregation.CellKey.NATIONAL);
+        municipalities.forEach(municipality -> areas.add(municipality.code()));
+        CellPublisher.Outcome survey = new CellPublisher(disclosure).publish(totals.cells(), indicators, areas,
+                org.integramonitor.aggregation.Period.between(firstDay, today));
+        List<PublishedCell> cells = new ArrayList<>(survey.rows());
+        cells.addAll(monitoring.publish(today, disclosure, areas));
         List<IndicatorDefinition> definitions = new ArrayList<>(indicators.all());
         definitions.addAll(monitoring.definitions());
         long published = System.nanoTime();
