@@ -26,13 +26,13 @@ import java.util.function.Function;
  * <ol>
  *   <li>primary: fewer than {@code minimumDenominator} respondents in the denominator; a share's counted
  *       group or rest of 1..g-1; a mean or index where all but 0..g-1 answers share one value; the
- *       respondents left out of the denominator 1..g-1 (unless the definition includes everyone);</li>
+ *       respondents left out of a denominator that a filter or skip logic chooses, 1..g-1;</li>
  *   <li>complementary: published figures add up (the nation is the sum of its municipalities, a quarter of
  *       its months, a year of its quarters). In every such sum the withheld members are none or at least
  *       two, and when the total is published, the withheld members together must leave the attacker room:
  *       at least {@code minimumDenominator} respondents, at least g counted and g not counted (a share), at
- *       least g answers off the most common one (mean, index), at least g included and g left out (a partial
- *       denominator). Then no member can be shown to hold 1..g-1, even when every member's n is known.
+ *       least g answers off the most common one (mean, index), at least g included and g left out (a
+ *       subpopulation). Then no member can be shown to hold 1..g-1, even when every member's n is known.
  *       Otherwise the smallest published member is withheld too, until no sum changes;</li>
  *   <li>audit: the sums taken together form a linear system; any withheld cell it determines exactly gets a
  *       further published member of one of its sums withheld, and everything is checked again.</li>
@@ -128,7 +128,7 @@ public final class DisclosureControl {
         } else if (accumulator.n() - accumulator.counts().largestGroup() < settings.minimumGroup()) {
             return Optional.of(SuppressionReason.CONCENTRATED);
         }
-        if (!profile.fullDenominator() && isSmallGroup(respondents - accumulator.n())) {
+        if (profile.subpopulation() && isSmallGroup(respondents - accumulator.n())) {
             return Optional.of(SuppressionReason.SMALL_EXCLUDED_GROUP);
         }
         return Optional.empty();
@@ -148,7 +148,7 @@ public final class DisclosureControl {
         if (respondents == 0) {
             return true;
         }
-        if (!profile.fullDenominator() && (together.n() < g || respondents - together.n() < g)) {
+        if (profile.subpopulation() && (together.n() < g || respondents - together.n() < g)) {
             return false;
         }
         if (together.n() == 0) {

@@ -5,9 +5,9 @@ import org.integramonitor.indicator.IndicatorType;
 /**
  * What disclosure control needs to know about an indicator.
  *
- * @param type              share, mean or index
- * @param fullDenominator   every respondent is in the denominator by definition; otherwise the people
- *                          left out (a filter, "don't know") are a group that is protected too
+ * @param type          share, mean or index
+ * @param subpopulation the denominator is chosen by an answer (a filter, skip logic): those left out are a
+ *                      group that is protected too
  */
-public record IndicatorProfile(IndicatorType type, boolean fullDenominator) {
+public record IndicatorProfile(IndicatorType type, boolean subpopulation) {
 }

@@ -14,7 +14,7 @@ public enum SuppressionReason {
     SMALL_GROUP,
     /** A mean or index where all but 0 to minimumGroup-1 respondents gave one answer. */
     CONCENTRATED,
-    /** The respondents left out of the denominator (filter, "don't know") are 1 to minimumGroup-1 people. */
+    /** The respondents left out of a subpopulation's denominator (filter, skip logic) are 1 to minimumGroup-1 people. */
     SMALL_EXCLUDED_GROUP,
     /** Withheld so that other withheld cells cannot be recovered or narrowed from the sums. */
     COMPLEMENTARY;

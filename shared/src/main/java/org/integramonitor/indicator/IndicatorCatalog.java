@@ -37,14 +37,14 @@ public final class IndicatorCatalog {
     private final int definitionsVersion;
     private final List<IndicatorDefinition> indicators;
     private final String definitionsHash;
-    private final Set<String> fullDenominators;
+    private final Set<String> subpopulations;
 
     private IndicatorCatalog(int definitionsVersion, List<IndicatorDefinition> indicators, String definitionsHash,
-                             Set<String> fullDenominators) {
+                             Set<String> subpopulations) {
         this.definitionsVersion = definitionsVersion;
         this.indicators = List.copyOf(indicators);
         this.definitionsHash = definitionsHash;
-        this.fullDenominators = Set.copyOf(fullDenominators);
+        this.subpopulations = Set.copyOf(subpopulations);
     }
 
     public static IndicatorCatalog loadDefault(ObjectMapper mapper, InstrumentCatalog instruments) {
@@ -124,30 +124,33 @@ public final class IndicatorCatalog {
         if (!problems.isEmpty()) {
             throw new DefinitionException(source, problems);
         }
-        Set<String> full = new HashSet<>();
-        file.indicators().stream().filter(indicator -> countsEveryRespondent(indicator, instruments))
-                .forEach(indicator -> full.add(indicator.id()));
-        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes), full);
+        Set<String> subpopulations = new HashSet<>();
+        file.indicators().stream().filter(indicator -> selectsSubpopulation(indicator, instruments))
+                .forEach(indicator -> subpopulations.add(indicator.id()));
+        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes),
+                subpopulations);
     }
 
     /**
-     * Whether, by its definition alone, every respondent of the indicator's instrument versions is in its
-     * denominator: a share of a required item that is always asked, has no filter and no excluded answers,
-     * and cannot be answered "did not use / don't know" (scale items can). Otherwise the people left out
-     * form a group of their own, which disclosure control protects like a counted group.
+     * Whether the indicator's denominator is a subpopulation chosen by an answer: a filter on another item,
+     * or an item asked only after some answer (skip logic). Belonging to it (employed, contacted the
+     * municipality) is a characteristic, so disclosure control protects those left out as a group too.
+     * "Did not use / don't know" answers also leave people out, but saying so is not treated as one.
      */
-    static boolean countsEveryRespondent(IndicatorDefinition indicator, InstrumentCatalog instruments) {
-        if (indicator.type() != IndicatorType.SHARE || indicator.filter() != null || !indicator.excludeFromDenominator().isEmpty()) {
-            return false;
+    static boolean selectsSubpopulation(IndicatorDefinition indicator, InstrumentCatalog instruments) {
+        if (indicator.filter() != null) {
+            return true;
         }
+        List<String> items = indicator.item() != null ? List.of(indicator.item()) : indicator.items();
         for (int version : indicator.instrumentVersions()) {
-            Optional<Item> item = instruments.published(indicator.instrument(), version).flatMap(found -> found.item(indicator.item()));
-            if (item.isEmpty() || !item.get().required() || item.get().condition().isPresent()
-                    || item.get().type() == ItemType.SCALE || item.get().type() == ItemType.TEXT) {
-                return false;
+            Optional<Instrument> instrument = instruments.published(indicator.instrument(), version);
+            for (String itemId : items) {
+                if (instrument.flatMap(found -> found.item(itemId)).map(item -> item.condition().isPresent()).orElse(false)) {
+                    return true;
+                }
             }
         }
-        return true;
+        return false;
     }
 
     private static DefinitionsFile read(String source, byte[] bytes, ObjectMapper mapper) {
@@ -277,9 +280,9 @@ public final class IndicatorCatalog {
         return indicators;
     }
 
-    /** See {@link #countsEveryRespondent}; false for monitoring indicators. */
-    public boolean hasFullDenominator(String indicatorId) {
-        return fullDenominators.contains(indicatorId);
+    /** See {@link #selectsSubpopulation}; false for monitoring indicators. */
+    public boolean selectsSubpopulation(String indicatorId) {
+        return subpopulations.contains(indicatorId);
     }
 
     /** SHA-256 of the definitions file: in every manifest, and the key of reusable day summaries. */

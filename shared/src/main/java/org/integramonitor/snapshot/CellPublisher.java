@@ -58,7 +58,7 @@ public final class CellPublisher {
             }
         }
         Map<CellKey, SuppressionReason> suppressed = disclosure.suppress(grid, respondents,
-                id -> new IndicatorProfile(byId.get(id).type(), catalog.hasFullDenominator(id)));
+                id -> new IndicatorProfile(byId.get(id).type(), catalog.selectsSubpopulation(id)));
         List<PublishedCell> rows = new ArrayList<>(grid.size());
         grid.forEach((key, accumulator) -> {
             String periodType = key.period().kind().code();

@@ -66,8 +66,9 @@ class DisclosureControlTest {
         return new CellKey(indicator, area, period);
     }
 
+    /** An indicator asked of everyone: no filter, no skip logic. */
     private static IndicatorProfile everyone(IndicatorType type) {
-        return new IndicatorProfile(type, true);
+        return new IndicatorProfile(type, false);
     }
 
     /** The primary reason of a cell whose denominator holds every respondent. */
@@ -128,9 +129,9 @@ class DisclosureControlTest {
 
     @ParameterizedTest(name = "{0} of {1} respondents in the denominator")
     @CsvSource({"40,41", "40,44", "10,14"})
-    void oneToFourRespondentsLeftOutOfAPartialDenominatorAreASmallGroup(long n, long respondents) {
-        // e.g. 3 of 43 respondents answered "don't know": that they did is as telling as a small counted group
-        IndicatorProfile partial = new IndicatorProfile(IndicatorType.SHARE, false);
+    void oneToFourRespondentsLeftOutOfASubpopulationAreASmallGroup(long n, long respondents) {
+        // e.g. 40 of 43 respondents are employed: that 3 are not is as telling as a small counted group
+        IndicatorProfile partial = new IndicatorProfile(IndicatorType.SHARE, true);
         assertThat(control.primaryReason(share(n, n / 2), respondents, partial)).contains(SuppressionReason.SMALL_EXCLUDED_GROUP);
         assertThat(control.primaryReason(share(n, n / 2), respondents, everyone(IndicatorType.SHARE))).isEmpty();
     }
@@ -138,7 +139,7 @@ class DisclosureControlTest {
     @ParameterizedTest(name = "{0} of {1} respondents in the denominator")
     @CsvSource({"40,40", "40,45", "10,100"})
     void noneOrFiveOrMoreLeftOutArePublished(long n, long respondents) {
-        IndicatorProfile partial = new IndicatorProfile(IndicatorType.SHARE, false);
+        IndicatorProfile partial = new IndicatorProfile(IndicatorType.SHARE, true);
         assertThat(control.primaryReason(share(n, n / 2), respondents, partial)).isEmpty();
     }
 
@@ -302,6 +303,62 @@ class DisclosureControlTest {
         cells.putAll(oneMonth(SHARE, Map.of("LT-01", share(50, 25), "LT-02", share(50, 25), "LT-03", share(50, 25))));
         Map<CellKey, SuppressionReason> suppressed = suppress(cells);
         assertThat(suppressed).containsOnlyKeys(key(MEAN, "LT-01", OCT), key(MEAN, "LT-03", OCT));
+    }
+
+    // --- what withheld groups must leave open ---
+
+    @ParameterizedTest(name = "share n={0} counted={1}: room={2}")
+    @CsvSource({"10,5,true", "400,5,true", "10,4,false", "400,4,false", "400,396,false", "400,0,false", "20,20,false",
+            "9,5,false", "0,0,true"})
+    void withheldSharesTogetherNeedFiveCountedAndFiveNot(long n, long counted, boolean room) {
+        // with 0 counted among the withheld, each of them is pinned at 0; with 1-4 a member with n >= 5 is not
+        // certain, but one whose n is below 5 could be shown to hold them all
+        assertThat(control.leavesRoom(share(n, counted), n, everyone(IndicatorType.SHARE))).isEqualTo(room);
+    }
+
+    @Test
+    void withheldMeansTogetherNeedFiveAnswersOffTheCommonest() {
+        assertThat(control.leavesRoom(answers(20, 5), 25, everyone(IndicatorType.MEAN))).isTrue();
+        assertThat(control.leavesRoom(answers(20, 4), 24, everyone(IndicatorType.MEAN))).isFalse();
+        assertThat(control.leavesRoom(answers(12, 0), 12, everyone(IndicatorType.INDEX))).isFalse();
+    }
+
+    @ParameterizedTest(name = "n={0} of {1} respondents: room={2}")
+    @CsvSource({"20,25,true", "20,24,false", "20,20,false", "4,30,false", "0,30,false", "0,0,true"})
+    void withheldSubpopulationsTogetherNeedFiveIncludedAndFiveLeftOut(long n, long respondents, boolean room) {
+        // all included pins each member's n at its respondents ("all 3 respondents there are employed")
+        IndicatorProfile partial = new IndicatorProfile(IndicatorType.SHARE, true);
+        assertThat(control.leavesRoom(share(n, n / 2), respondents, partial)).isEqualTo(room);
+    }
+
+    @Test
+    void cellsWithoutRespondentsAreNeverWithheldNorCountAsWithheld() {
+        // LT-02 has nobody: known to be empty, so LT-01 alone hidden in the nation's sum must take LT-03 with it
+        Map<CellKey, Accumulator> cells = oneMonth(SHARE, Map.of("LT-01", share(30, 3), "LT-02", Accumulator.EMPTY,
+                "LT-03", share(40, 20), "LT-04", share(50, 25)));
+        Map<CellKey, SuppressionReason> suppressed = suppress(cells);
+        assertThat(suppressed).containsExactlyInAnyOrderEntriesOf(Map.of(
+                key(SHARE, "LT-01", OCT), SuppressionReason.SMALL_GROUP,
+                key(SHARE, "LT-03", OCT), SuppressionReason.COMPLEMENTARY));
+    }
+
+    @Test
+    void aCellWithRespondentsButNoneInItsDenominatorIsWithheld() {
+        // LT-02: 3 respondents, none employed: a row saying "no data" would tell
+        Map<CellKey, Accumulator> cells = oneMonth(SHARE, Map.of("LT-01", share(30, 15), "LT-02", Accumulator.EMPTY,
+                "LT-03", share(40, 20), "LT-04", share(50, 25)));
+        Map<CellKey, Long> respondents = new java.util.HashMap<>(Map.of(key(SHARE, "LT-01", OCT), 40L,
+                key(SHARE, "LT-02", OCT), 3L, key(SHARE, "LT-03", OCT), 50L, key(SHARE, "LT-04", OCT), 60L,
+                key(SHARE, CellKey.NATIONAL, OCT), 153L));
+        Map<CellKey, SuppressionReason> suppressed = control.suppress(cells, respondents,
+                id -> new IndicatorProfile(IndicatorType.SHARE, true));
+        assertThat(suppressed).containsEntry(key(SHARE, "LT-02", OCT), SuppressionReason.SMALL_DENOMINATOR);
+        // withheld with it: enough included (>= 5) and left out (>= 5) that LT-02's 0 of 3 cannot be read
+        List<CellKey> hidden = List.copyOf(suppressed.keySet());
+        Accumulator together = hidden.stream().map(cells::get).reduce(Accumulator.EMPTY, Accumulator::plus);
+        long togetherRespondents = hidden.stream().mapToLong(respondents::get).sum();
+        assertThat(together.n()).isGreaterThanOrEqualTo(5);
+        assertThat(togetherRespondents - together.n()).isGreaterThanOrEqualTo(5);
     }
 
     // --- complementary suppression across time ---

@@ -228,12 +228,12 @@ class SubtractionAttackTest {
     private Map<CellKey, SuppressionReason> suppress(Map<CellKey, Accumulator> cells) {
         Map<CellKey, Long> respondents = new HashMap<>();
         cells.forEach((key, accumulator) -> respondents.put(key, accumulator.n()));
-        return control.suppress(cells, respondents, id -> new IndicatorProfile(typeOf(id), true));
+        return control.suppress(cells, respondents, id -> new IndicatorProfile(typeOf(id), false));
     }
 
     private Set<CellKey> primaryOnly(Map<CellKey, Accumulator> cells) {
         Set<CellKey> suppressed = new TreeSet<>();
-        cells.forEach((key, accumulator) -> control.primaryReason(accumulator, accumulator.n(), new IndicatorProfile(typeOf(key.indicator()), true))
+        cells.forEach((key, accumulator) -> control.primaryReason(accumulator, accumulator.n(), new IndicatorProfile(typeOf(key.indicator()), false))
                 .ifPresent(reason -> suppressed.add(key)));
         return suppressed;
     }

@@ -54,6 +54,18 @@ class IndicatorCatalogTest {
     // --- the shipped file ---
 
     @Test
+    void indicatorsOverAFilterOrSkipLogicSelectASubpopulation() {
+        IndicatorCatalog catalog = IndicatorCatalog.loadDefault(mapper, instruments);
+        Set<String> subpopulations = catalog.all().stream().map(IndicatorDefinition::id).filter(catalog::selectsSubpopulation)
+                .collect(Collectors.toSet());
+        // work: a filter on work_employed; the others: items asked only after an answer (svc_contacted, lang_course_attended)
+        assertThat(subpopulations).containsExactlyInAnyOrder("work_matches_qualification_pct", "svc_satisfied_help_pct",
+                "lang_course_satisfied_pct", "municipal_services_index");
+        assertThat(catalog.selectsSubpopulation("health_insured_pct")).as("leaves out dont_know, asked of all").isFalse();
+        assertThat(catalog.selectsSubpopulation("no_such_indicator")).isFalse();
+    }
+
+    @Test
     void theShippedFileLoadsWithEighteenIndicators() {
         IndicatorCatalog catalog = IndicatorCatalog.loadDefault(mapper, instruments);
         assertThat(catalog.definitionsVersion()).isEqualTo(1);
