@@ -5,6 +5,7 @@ import org.integramonitor.indicator.IndicatorDefinition;
 import org.integramonitor.indicator.Scoring;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -15,8 +16,6 @@ import java.util.TreeMap;
  */
 public final class DaySummarizer {
 
-    private static final Accumulator ONE_RESPONDENT = Accumulator.EMPTY.add(1);
-
     private final IndicatorCatalog indicators;
     private final SubmissionReader reader;
 
@@ -26,22 +25,30 @@ public final class DaySummarizer {
     }
 
     public DaySummary summarize(LocalDate day) {
-        Map<String, Map<String, Accumulator>> cells = new TreeMap<>();
+        // tallies are mutable while the day is read (a hash map per indicator: the hot path), sorted once at the end
+        Map<String, Map<String, ValueCounts.Tally>> tallies = new HashMap<>();
         long[] count = {0};
         reader.forEachReceivedOn(day, submission -> {
             count[0]++;
-            cells.computeIfAbsent(Respondents.id(submission.instrumentId(), submission.instrumentVersion()), id -> new TreeMap<>())
-                    .merge(submission.municipality(), ONE_RESPONDENT, Accumulator::plus);
+            tallies.computeIfAbsent(Respondents.id(submission.instrumentId(), submission.instrumentVersion()), id -> new HashMap<>())
+                    .computeIfAbsent(submission.municipality(), municipality -> new ValueCounts.Tally()).add(1);
             for (IndicatorDefinition indicator : indicators.all()) {
                 if (!indicator.appliesTo(submission.instrumentId(), submission.instrumentVersion())) {
                     continue; // a version without the item yields no value, not a zero
                 }
                 OptionalLong observation = Scoring.observe(indicator, submission.answers());
                 if (observation.isPresent()) {
-                    cells.computeIfAbsent(indicator.id(), id -> new TreeMap<>())
-                            .merge(submission.municipality(), Accumulator.EMPTY.add(observation.getAsLong()), Accumulator::plus);
+                    tallies.computeIfAbsent(indicator.id(), id -> new HashMap<>())
+                            .computeIfAbsent(submission.municipality(), municipality -> new ValueCounts.Tally())
+                            .add(observation.getAsLong());
                 }
             }
+        });
+        Map<String, Map<String, Accumulator>> cells = new TreeMap<>();
+        tallies.forEach((id, byMunicipality) -> {
+            Map<String, Accumulator> sorted = new TreeMap<>();
+            byMunicipality.forEach((municipality, tally) -> sorted.put(municipality, tally.toAccumulator()));
+            cells.put(id, sorted);
         });
         return new DaySummary(day, indicators.definitionsHash(), count[0], cells);
     }

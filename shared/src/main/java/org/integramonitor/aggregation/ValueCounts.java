@@ -139,6 +139,46 @@ public final class ValueCounts {
         return counts[index];
     }
 
+    /**
+     * Counts observations in place (one day's summary is built from thousands of single observations; an
+     * immutable copy per observation was the aggregation's largest cost).
+     */
+    public static final class Tally {
+
+        private long n;
+        private long sum;
+        private long sumOfSquares;
+        private long[] values = new long[4];
+        private long[] counts = new long[4];
+        private int size;
+
+        public void add(long observation) {
+            n++;
+            sum += observation;
+            sumOfSquares += observation * observation;
+            int at = Arrays.binarySearch(values, 0, size, observation);
+            if (at >= 0) {
+                counts[at]++;
+                return;
+            }
+            int insert = -at - 1;
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            System.arraycopy(values, insert, values, insert + 1, size - insert);
+            System.arraycopy(counts, insert, counts, insert + 1, size - insert);
+            values[insert] = observation;
+            counts[insert] = 1;
+            size++;
+        }
+
+        public Accumulator toAccumulator() {
+            return new Accumulator(n, sum, sumOfSquares,
+                    new ValueCounts(Arrays.copyOf(values, size), Arrays.copyOf(counts, size)));
+        }
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ValueCounts that && Arrays.equals(values, that.values) && Arrays.equals(counts, that.counts);

@@ -67,4 +67,19 @@ class ValueCountsTest {
     void anAccumulatorsCountsMustAddUpToItsN() {
         assertThatThrownBy(() -> new Accumulator(3, 3, 3, of(1, 1))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTallyGivesTheSameAccumulatorAsAddingOneByOne() {
+        Random random = new Random(11);
+        for (int round = 0; round < 100; round++) {
+            ValueCounts.Tally tally = new ValueCounts.Tally();
+            Accumulator expected = Accumulator.EMPTY;
+            for (int i = random.nextInt(60); i > 0; i--) {
+                long observation = random.nextInt(3) == 0 ? 1500L * random.nextInt(5) : random.nextInt(7);
+                tally.add(observation);
+                expected = expected.add(observation);
+            }
+            assertThat(tally.toAccumulator()).isEqualTo(expected);
+        }
+    }
 }
