@@ -121,6 +121,7 @@ public final class IndicatorCatalog {
         for (IndicatorDefinition indicator : file.indicators()) {
             problems.addAll(problemsOf(indicator, instruments));
         }
+        problems.addAll(sharedItemProblems(file.indicators()));
         if (!problems.isEmpty()) {
             throw new DefinitionException(source, problems);
         }
@@ -175,6 +176,28 @@ public final class IndicatorCatalog {
                 problems.add("indicator id '" + indicator.id() + "' must be snake_case");
             } else if (!ids.add(indicator.id())) {
                 problems.add("indicator id '" + indicator.id() + "' appears twice");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * One percentage per item: two shares of one item (other answers counted, or another filter) bound each
+     * other (counted in one, at most n minus counted in the other), a relation disclosure control does not
+     * model; docs/disclosure.md.
+     */
+    private static List<String> sharedItemProblems(List<IndicatorDefinition> indicators) {
+        java.util.Map<String, String> firstByItem = new java.util.HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (IndicatorDefinition indicator : indicators) {
+            if (indicator.type() != IndicatorType.SHARE || indicator.item() == null) {
+                continue;
+            }
+            String earlier = firstByItem.putIfAbsent(indicator.instrument() + "/" + indicator.item(), indicator.id());
+            if (earlier != null) {
+                problems.add("indicator " + indicator.id() + " is a second percentage of item " + indicator.item()
+                        + " (after " + earlier + "): their counts would bound each other, which disclosure control does"
+                        + " not protect against; one percentage per item");
             }
         }
         return problems;
