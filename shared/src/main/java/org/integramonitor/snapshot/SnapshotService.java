@@ -34,7 +34,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Incremental by design: a day is closed once the programme's calendar has moved past it by a grace
  * period (writes that started just before midnight have landed by then); its summary never changes and
  * is stored under {@code summaries/{definitions hash}/{day}.json}, a closed month's total beside it, and
- * the running total of the open month's closed days. A run re-reads only the open days and reads one
+ * the running total of the open month's closed days. Summaries hold exact, unsuppressed counts: they go to the
+ * {@link SummaryStore} (a private bucket), never to the {@link SnapshotStore} that readers of snapshots reach. A run re-reads only the open days and reads one
  * file per month.
  * Summaries hold exact integer sums, so merging them equals a full recompute to the byte. Changing the
  * indicator definitions changes the hash, so old summaries are simply not used.
@@ -48,6 +49,7 @@ public final class SnapshotService {
     private final List<Municipality> municipalities;
     private final SubmissionReader reader;
     private final SnapshotStore store;
+    private final SummaryStore summaries;
     private final ObjectMapper mapper;
     private final DisclosureSettings disclosureSettings;
     private final Clock clock;
@@ -58,21 +60,24 @@ public final class SnapshotService {
 
     /** Survey indicators only. */
     public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
-                           SnapshotStore store, ObjectMapper mapper, DisclosureSettings disclosureSettings, Clock clock,
-                           ZoneId zone, LocalDate firstDay, Duration closingGrace) {
-        this(indicators, municipalities, reader, store, mapper, disclosureSettings, clock, zone, firstDay, closingGrace,
+                           SnapshotStore store, SummaryStore summaries, ObjectMapper mapper,
+                           DisclosureSettings disclosureSettings, Clock clock, ZoneId zone, LocalDate firstDay,
+                           Duration closingGrace) {
+        this(indicators, municipalities, reader, store, summaries, mapper, disclosureSettings, clock, zone, firstDay, closingGrace,
                 MonitoringCells.NONE);
     }
 
     /** Survey indicators and the monitoring ({@code count}, {@code sum}) indicators of coordinators' reports. */
     public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
-                           SnapshotStore store, ObjectMapper mapper, DisclosureSettings disclosureSettings, Clock clock,
-                           ZoneId zone, LocalDate firstDay, Duration closingGrace, MonitoringCells monitoring) {
+                           SnapshotStore store, SummaryStore summaries, ObjectMapper mapper,
+                           DisclosureSettings disclosureSettings, Clock clock, ZoneId zone, LocalDate firstDay,
+                           Duration closingGrace, MonitoringCells monitoring) {
         this.monitoring = monitoring;
         this.indicators = indicators;
         this.municipalities = List.copyOf(municipalities);
         this.reader = reader;
         this.store = store;
+        this.summaries = summaries;
         this.mapper = mapper;
         this.disclosureSettings = disclosureSettings;
         this.clock = clock;
@@ -134,19 +139,18 @@ public final class SnapshotService {
                     read++;
                     submissions += summary.submissions();
                     if (closed) {
-                        store.put(dayKey(day), DaySummaryCodec.write(mapper, summary), "application/json", "private, no-store");
+                        summaries.put(dayKey(day), DaySummaryCodec.write(mapper, summary));
                     }
                 }
                 totals.add(summary);
                 monthSummary = monthSummary.plus(summary);
                 if (openMonthWithClosedDays && keptToDate.isEmpty() && day.equals(closedThrough)) {
-                    store.put(monthToDateKey(from, closedThrough), DaySummaryCodec.write(mapper, monthSummary),
-                            "application/json", "private, no-store");
+                    summaries.put(monthToDateKey(from, closedThrough), DaySummaryCodec.write(mapper, monthSummary));
                 }
             }
             if (monthClosed) {
                 // a closed month is kept whole too, so a run reads a dozen files a year instead of 365
-                store.put(monthKey(from), DaySummaryCodec.write(mapper, monthSummary), "application/json", "private, no-store");
+                summaries.put(monthKey(from), DaySummaryCodec.write(mapper, monthSummary));
             }
         }
         long summarised = System.nanoTime();
@@ -175,7 +179,7 @@ public final class SnapshotService {
     }
 
     private Optional<DaySummary> stored(String key) {
-        return store.get(key).map(bytes -> DaySummaryCodec.read(mapper, bytes))
+        return summaries.get(key).map(bytes -> DaySummaryCodec.read(mapper, bytes))
                 .filter(summary -> summary.definitionsHash().equals(indicators.definitionsHash()));
     }
 

@@ -211,7 +211,7 @@ class MonitoringCellsTest {
             assertThat(c.ciHigh()).as("%s", c).isNull();
             assertThat(c.lowReliability()).as("%s", c).isNull();
             assertThat(c.suppressed()).as("%s", c).isFalse();
-            assertThat(c.suppressionReason()).as("%s", c).isNull();
+            assertThat(c.status()).as("%s", c).isEqualTo(PublishedCell.PUBLISHED);
         });
         Set<String> keys = new HashSet<>();
         cells.forEach(c -> assertThat(keys.add(c.indicator() + " " + c.area() + " " + c.period())).as("%s", c).isTrue());
@@ -451,8 +451,8 @@ class MonitoringCellsTest {
         assertThat(json).doesNotContainIgnoringCase("narrative").doesNotContain("Olena").doesNotContain("Kharkiv")
                 .doesNotContain("Uzbek");
         // only key, figures and the suppression flag: no interval or numerator, no free text
-        Set<String> allowed = Set.of("indicator", "area", "periodType", "period", "value", "n", "previousValue", "change",
-                "suppressed");
+        Set<String> allowed = Set.of("indicator", "area", "periodType", "period", "status", "value", "n", "previousValue",
+                "change", "suppressed");
         for (JsonNode cell : MAPPER.readTree(json)) {
             for (Iterator<String> names = cell.fieldNames(); names.hasNext(); ) {
                 assertThat(names.next()).isIn(allowed);
