@@ -57,6 +57,8 @@ public final class SnapshotService {
     private final LocalDate firstDay;
     private final Duration closingGrace;
     private final MonitoringCells monitoring;
+    private final SnapshotLabels labels;
+    private final BuildInfo build;
 
     /** Survey indicators only. */
     public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
@@ -84,6 +86,11 @@ public final class SnapshotService {
         this.zone = zone;
         this.firstDay = firstDay;
         this.closingGrace = closingGrace;
+        List<IndicatorDefinition> all = new ArrayList<>(indicators.all());
+        all.addAll(monitoring.definitions());
+        // the labels must cover every domain and unit: checked at start-up, not at the first run
+        this.labels = SnapshotLabels.loadDefault(mapper).requireCovers(all);
+        this.build = BuildInfo.current();
     }
 
     /** What a run did; the three durations (ms) split it into reading summaries, cells with disclosure control, writing. */
@@ -164,10 +171,10 @@ public final class SnapshotService {
         List<String> versions = indicators.all().stream()
                 .flatMap(indicator -> indicator.instrumentVersions().stream().map(v -> indicator.instrument() + "/v" + v))
                 .distinct().sorted().toList();
-        String manifestKey = new SnapshotWriter(store, mapper).write(new SnapshotWriter.Metadata(snapshotId, now.toString(),
-                today.toString(), versions, indicators.definitionsHash(),
+        String manifestKey = new SnapshotWriter(store, mapper, labels, build).write(new SnapshotWriter.Metadata(snapshotId,
+                now.toString(), today.toString(), versions, indicators.definitionsVersion(), indicators.definitionsHash(),
                 SnapshotWriter.sha256(disclosureSettings.fingerprint().getBytes(StandardCharsets.UTF_8)),
-                definitions, municipalities, monitoring.definitionsHash()), cells);
+                mapper.valueToTree(disclosureSettings), definitions, municipalities, monitoring.definitionsHash()), cells);
         long written = System.nanoTime();
         long suppressed = cells.stream().filter(PublishedCell::suppressed).count();
         Result result = new Result(snapshotId, manifestKey, cells.size(), suppressed, read, reused, submissions,

@@ -244,14 +244,19 @@ class SnapshotServiceTest {
         Set<String> areas = new HashSet<>();
         for (JsonNode cell : cells) {
             suppressed += cell.get("suppressed").asBoolean() ? 1 : 0;
-            areas.add(cell.get("area").asText());
+            if (!cell.get("status").asText().equals(PublishedCell.NO_RESPONSES)) {
+                areas.add(cell.get("area").asText());
+            }
         }
         assertThat(cells.size()).isEqualTo(result.cells());
         assertThat(manifest.get("rowCounts").get("cells").asInt()).isEqualTo(result.cells());
         assertThat(manifest.get("rowCounts").get("suppressed").asLong()).isEqualTo(suppressed).isEqualTo(result.suppressed())
                 .isPositive();
-        assertThat(areas).containsExactlyInAnyOrder("LT", BIG, MEDIUM, SMALL, TINY);
-        assertThat(manifest.get("rowCounts").get("areas").asInt()).isEqualTo(5);
+        assertThat(areas).as("areas with respondents").containsExactlyInAnyOrder("LT", BIG, MEDIUM, SMALL, TINY);
+        assertThat(manifest.get("rowCounts").get("areas").asInt()).as("every area has a file").isEqualTo(1 + municipalities.size());
+        assertThat(manifest.at("/provenance/codeVersion").asText()).isNotBlank();
+        assertThat(manifest.at("/disclosureSettings/minimumDenominator").asInt())
+                .isEqualTo(DisclosureSettings.DEFAULT.minimumDenominator());
     }
 
     @Test
@@ -293,11 +298,10 @@ class SnapshotServiceTest {
     }
 
     @Test
-    void indicatorsCsvStartsWithABomAndAHeaderAndHasOneRowPerCell() throws Exception {
+    void indicatorsCsvStartsWithAHeaderWithoutAByteOrderMarkAndHasOneRowPerCell() throws Exception {
         SnapshotService.Result result = service(NOON).run(true);
         byte[] csv = store.body(folderOf(result.manifestKey()) + "indicators.csv");
-        assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+        String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("indicator,area,period_type,period,status,value,n,numerator,ci_low,ci_high,low_reliability,"
                 + "previous_value,change,suppressed\r\n");
         List<CSVRecord> rows;
@@ -331,8 +335,10 @@ class SnapshotServiceTest {
         String folder = folderOf(result.manifestKey());
         JsonNode cells = cells(result);
         Map<String, List<JsonNode>> byArea = new TreeMap<>();
-        cells.forEach(cell -> byArea.computeIfAbsent(cell.get("area").asText(), area -> new ArrayList<>()).add(cell));
-        assertThat(byArea).containsOnlyKeys("LT", BIG, MEDIUM, SMALL, TINY);
+        byArea.put("LT", new ArrayList<>());
+        municipalities.forEach(municipality -> byArea.put(municipality.code(), new ArrayList<>()));
+        cells.forEach(cell -> byArea.get(cell.get("area").asText()).add(cell));
+        assertThat(byArea).hasSize(61);
         byArea.forEach((area, expected) -> {
             JsonNode file = json(folder + "municipalities/" + area + ".json");
             assertThat(file.get("snapshotId").asText()).isEqualTo(result.snapshotId());
@@ -342,8 +348,21 @@ class SnapshotServiceTest {
             assertThat(actual).as(area).containsExactlyElementsOf(expected);
         });
         JsonNode dashboard = json(folder + "indicators.json");
-        assertThat(dashboard.get("indicators")).hasSize(18);
+        assertThat(dashboard.get("indicators")).hasSize(indicators.all().size());
         assertThat(dashboard.get("areas")).hasSize(1 + municipalities.size());
+    }
+
+    @Test
+    void aGeneratedSnapshotsCsvFilesFitItsDataPackage() {
+        SnapshotService.Result result = service(NOON).run(true);
+        String folder = folderOf(result.manifestKey());
+        Map<String, Integer> rows = DataPackageCheck.check(json(folder + "datapackage.json"), path -> store.body(folder + path));
+        assertThat(rows.get("indicators.csv")).isEqualTo(result.cells());
+        assertThat(rows).hasSize(1 + indicators.all().size());
+        for (var indicator : indicators.all()) {
+            JsonNode file = json(folder + SnapshotWriter.indicatorJson(indicator.id()));
+            assertThat(file.get("cells").size()).isEqualTo(rows.get(SnapshotWriter.indicatorCsv(indicator.id())));
+        }
     }
 
     @Test
@@ -557,6 +576,7 @@ class SnapshotServiceTest {
     /** A crash at any write of the second run (the pointer last of all) leaves the first snapshot published and whole. */
     @ParameterizedTest(name = "crash writing {0}")
     @ValueSource(strings = {SnapshotWriter.LATEST_KEY, "/manifest.json", "/indicators.json", "/indicators.csv",
+            "/dictionary.json", "/datapackage.json", "/indicators/svc_contacted_pct.csv",
             "/municipalities/LT.json", "/municipalities/" + BIG + ".json"})
     void aCrashBeforeThePointerIsWrittenLeavesThePreviousSnapshotPublished(String crashPoint) throws Exception {
         SnapshotService.Result first = service(NOON).run(true);
