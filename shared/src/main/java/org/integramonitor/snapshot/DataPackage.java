@@ -32,8 +32,7 @@ final class DataPackage {
         root.put("title", publication.path("title").path("en").asText());
         root.put("description", publication.path("title").path("en").asText() + ". "
                 + publication.path("sampleNote").path("en").asText() + " Labels in Lithuanian, English, Ukrainian and Russian, "
-                + "the indicators' definitions and formulas: dictionary.json. Snapshot " + metadata.snapshotId()
-                + ", data up to " + metadata.dataCutOff() + ".");
+                + "the indicators' definitions and formulas: dictionary.json. Data up to " + metadata.dataCutOff() + ".");
         root.put("snapshotId", metadata.snapshotId());
         root.put("created", metadata.generatedAt());
         root.putArray("keywords").add("integration").add("third-country nationals").add("Lithuania").add("municipalities")
