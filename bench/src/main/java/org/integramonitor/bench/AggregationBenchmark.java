@@ -9,6 +9,7 @@ import org.integramonitor.json.Json;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.snapshot.SnapshotService;
 import org.integramonitor.snapshot.SnapshotStore;
+import org.integramonitor.snapshot.SummaryStore;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -97,7 +98,7 @@ public final class AggregationBenchmark {
         SyntheticSubmissions submissions = new SyntheticSubmissions(instrument, 7, total, firstDay, 365);
         MemoryStore store = new MemoryStore();
         SnapshotService service = new SnapshotService(indicators,
-                MunicipalityRegistry.loadDefault(mapper, instrument.languages()).all(), submissions, store, mapper,
+                MunicipalityRegistry.loadDefault(mapper, instrument.languages()).all(), submissions, store, store, mapper,
                 DisclosureSettings.DEFAULT, Clock.fixed(now, zone), zone, firstDay, Duration.ofMinutes(15));
 
         long generationStarted = System.nanoTime();
@@ -142,12 +143,18 @@ public final class AggregationBenchmark {
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 
-    static final class MemoryStore implements SnapshotStore {
+    /** Snapshots and summaries in memory (two ports, one map: their keys never meet). */
+    static final class MemoryStore implements SnapshotStore, SummaryStore {
 
         private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
 
         @Override
         public void put(String key, byte[] body, String contentType, String cacheControl) {
+            objects.put(key, body);
+        }
+
+        @Override
+        public void put(String key, byte[] body) {
             objects.put(key, body);
         }
 
