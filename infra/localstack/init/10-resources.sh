@@ -11,6 +11,8 @@ SUBMISSIONS_TABLE=integra-submissions
 FREE_TEXT_TABLE=integra-submission-free-text
 MONITORING_TABLE=integra-monitoring
 SNAPSHOT_BUCKET=integra-snapshots
+# the aggregation's state (summaries/), private, apart from the published snapshots
+SUMMARY_BUCKET=integra-summaries
 
 table_exists() {
   awslocal dynamodb describe-table --table-name "$1" >/dev/null 2>&1
@@ -87,14 +89,15 @@ else
   echo "TTL on $FREE_TEXT_TABLE enabled (expiresAt)"
 fi
 
-if awslocal s3api head-bucket --bucket "$SNAPSHOT_BUCKET" >/dev/null 2>&1; then
-  echo "bucket $SNAPSHOT_BUCKET exists"
-else
-  if [ "$AWS_DEFAULT_REGION" = "us-east-1" ]; then
-    awslocal s3api create-bucket --bucket "$SNAPSHOT_BUCKET" >/dev/null
+for BUCKET in "$SNAPSHOT_BUCKET" "$SUMMARY_BUCKET"; do
+  if awslocal s3api head-bucket --bucket "$BUCKET" >/dev/null 2>&1; then
+    echo "bucket $BUCKET exists"
+  elif [ "$AWS_DEFAULT_REGION" = "us-east-1" ]; then
+    awslocal s3api create-bucket --bucket "$BUCKET" >/dev/null
+    echo "bucket $BUCKET created"
   else
-    awslocal s3api create-bucket --bucket "$SNAPSHOT_BUCKET" \
+    awslocal s3api create-bucket --bucket "$BUCKET" \
       --create-bucket-configuration LocationConstraint="$AWS_DEFAULT_REGION" >/dev/null
+    echo "bucket $BUCKET created"
   fi
-  echo "bucket $SNAPSHOT_BUCKET created"
-fi
+done

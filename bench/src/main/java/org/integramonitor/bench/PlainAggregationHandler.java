@@ -16,6 +16,7 @@ import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.snapshot.MonitoringCells;
 import org.integramonitor.snapshot.SnapshotService;
 import org.integramonitor.snapshot.s3.S3SnapshotStore;
+import org.integramonitor.snapshot.s3.S3SummaryStore;
 import org.integramonitor.submission.dynamodb.DynamoDbSubmissionReader;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -63,7 +64,8 @@ public class PlainAggregationHandler implements RequestHandler<ScheduledEvent, S
         List<String> languages = instruments.allPublished().stream().flatMap(i -> i.languages().stream()).distinct().toList();
         snapshots = new SnapshotService(indicators, MunicipalityRegistry.loadDefault(mapper, languages).all(),
                 new DynamoDbSubmissionReader(dynamoDb, PlainAws.env("SUBMISSIONS_TABLE", "integra-submissions"), mapper),
-                new S3SnapshotStore(s3, PlainAws.env("SNAPSHOT_BUCKET", "integra-snapshots")), mapper, disclosure,
+                new S3SnapshotStore(s3, PlainAws.env("SNAPSHOT_BUCKET", "integra-snapshots")),
+                new S3SummaryStore(s3, PlainAws.env("SUMMARY_BUCKET", "integra-summaries")), mapper, disclosure,
                 Clock.systemUTC(), ZoneId.of("Europe/Vilnius"), LocalDate.parse(PlainAws.env("AGGREGATION_FIRST_DAY", "2026-01-01")),
                 Duration.ofMinutes(15), monitoring);
     }

@@ -18,6 +18,24 @@ public record Period(PeriodKind kind, LocalDate start) implements Comparable<Per
         return List.of(of(PeriodKind.MONTH, day), of(PeriodKind.QUARTER, day), of(PeriodKind.YEAR, day));
     }
 
+    /** Every month, quarter and year that overlaps the days {@code from} to {@code to}, sorted. */
+    public static List<Period> between(LocalDate from, LocalDate to) {
+        java.util.TreeSet<Period> periods = new java.util.TreeSet<>();
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+            periods.addAll(containing(month));
+        }
+        return List.copyOf(periods);
+    }
+
+    /** The last day of the period. */
+    public LocalDate end() {
+        return switch (kind) {
+            case MONTH -> start.plusMonths(1).minusDays(1);
+            case QUARTER -> start.plusMonths(3).minusDays(1);
+            case YEAR -> start.plusYears(1).minusDays(1);
+        };
+    }
+
     public Period previous() {
         return switch (kind) {
             case MONTH -> new Period(kind, start.minusMonths(1));

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Which suppressed cells the published sums determine exactly. Per indicator, every relation
+ * Which suppressed cells the published sums determine exactly. Per indicator and year, every relation
  * "total - sum of parts = 0" is a row over the suppressed cells (published cells are constants); after
  * Gauss-Jordan elimination a suppressed cell is determined when some row has no other unknown left.
  * Coefficients are small integers, so a tolerance of 1e-9 is safe.
@@ -24,9 +24,11 @@ final class LinearAudit {
     }
 
     static Set<CellKey> determined(List<DisclosureControl.Relation> relations, Set<CellKey> suppressed) {
+        // an indicator's sums of different years share no cell, so each year is solved on its own (smaller systems)
         Map<String, List<DisclosureControl.Relation>> byIndicator = new TreeMap<>();
         for (DisclosureControl.Relation relation : relations) {
-            byIndicator.computeIfAbsent(relation.total().indicator(), id -> new ArrayList<>()).add(relation);
+            String block = relation.total().indicator() + "/" + relation.total().period().start().getYear();
+            byIndicator.computeIfAbsent(block, id -> new ArrayList<>()).add(relation);
         }
         Set<CellKey> determined = new TreeSet<>();
         byIndicator.values().forEach(own -> determined.addAll(solve(own, suppressed)));

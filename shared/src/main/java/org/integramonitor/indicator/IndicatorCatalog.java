@@ -37,11 +37,14 @@ public final class IndicatorCatalog {
     private final int definitionsVersion;
     private final List<IndicatorDefinition> indicators;
     private final String definitionsHash;
+    private final Set<String> subpopulations;
 
-    private IndicatorCatalog(int definitionsVersion, List<IndicatorDefinition> indicators, String definitionsHash) {
+    private IndicatorCatalog(int definitionsVersion, List<IndicatorDefinition> indicators, String definitionsHash,
+                             Set<String> subpopulations) {
         this.definitionsVersion = definitionsVersion;
         this.indicators = List.copyOf(indicators);
         this.definitionsHash = definitionsHash;
+        this.subpopulations = Set.copyOf(subpopulations);
     }
 
     public static IndicatorCatalog loadDefault(ObjectMapper mapper, InstrumentCatalog instruments) {
@@ -109,7 +112,7 @@ public final class IndicatorCatalog {
         if (!problems.isEmpty()) {
             throw new DefinitionException(source, problems);
         }
-        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes));
+        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes), Set.of());
     }
 
     public static IndicatorCatalog parse(String source, byte[] bytes, ObjectMapper mapper, InstrumentCatalog instruments) {
@@ -118,10 +121,37 @@ public final class IndicatorCatalog {
         for (IndicatorDefinition indicator : file.indicators()) {
             problems.addAll(problemsOf(indicator, instruments));
         }
+        problems.addAll(sharedItemProblems(file.indicators()));
         if (!problems.isEmpty()) {
             throw new DefinitionException(source, problems);
         }
-        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes));
+        Set<String> subpopulations = new HashSet<>();
+        file.indicators().stream().filter(indicator -> selectsSubpopulation(indicator, instruments))
+                .forEach(indicator -> subpopulations.add(indicator.id()));
+        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes),
+                subpopulations);
+    }
+
+    /**
+     * Whether the indicator's denominator is a subpopulation chosen by an answer: a filter on another item,
+     * or an item asked only after some answer (skip logic). Belonging to it (employed, contacted the
+     * municipality) is a characteristic, so disclosure control protects those left out as a group too.
+     * "Did not use / don't know" answers also leave people out, but saying so is not treated as one.
+     */
+    static boolean selectsSubpopulation(IndicatorDefinition indicator, InstrumentCatalog instruments) {
+        if (indicator.filter() != null) {
+            return true;
+        }
+        List<String> items = indicator.item() != null ? List.of(indicator.item()) : indicator.items();
+        for (int version : indicator.instrumentVersions()) {
+            Optional<Instrument> instrument = instruments.published(indicator.instrument(), version);
+            for (String itemId : items) {
+                if (instrument.flatMap(found -> found.item(itemId)).map(item -> item.condition().isPresent()).orElse(false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static DefinitionsFile read(String source, byte[] bytes, ObjectMapper mapper) {
@@ -146,6 +176,28 @@ public final class IndicatorCatalog {
                 problems.add("indicator id '" + indicator.id() + "' must be snake_case");
             } else if (!ids.add(indicator.id())) {
                 problems.add("indicator id '" + indicator.id() + "' appears twice");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * One percentage per item: two shares of one item (other answers counted, or another filter) bound each
+     * other (counted in one, at most n minus counted in the other), a relation disclosure control does not
+     * model; docs/disclosure.md.
+     */
+    private static List<String> sharedItemProblems(List<IndicatorDefinition> indicators) {
+        java.util.Map<String, String> firstByItem = new java.util.HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (IndicatorDefinition indicator : indicators) {
+            if (indicator.type() != IndicatorType.SHARE || indicator.item() == null) {
+                continue;
+            }
+            String earlier = firstByItem.putIfAbsent(indicator.instrument() + "/" + indicator.item(), indicator.id());
+            if (earlier != null) {
+                problems.add("indicator " + indicator.id() + " is a second percentage of item " + indicator.item()
+                        + " (after " + earlier + "): their counts would bound each other, which disclosure control does"
+                        + " not protect against; one percentage per item");
             }
         }
         return problems;
@@ -249,6 +301,11 @@ public final class IndicatorCatalog {
 
     public List<IndicatorDefinition> all() {
         return indicators;
+    }
+
+    /** See {@link #selectsSubpopulation}; false for monitoring indicators. */
+    public boolean selectsSubpopulation(String indicatorId) {
+        return subpopulations.contains(indicatorId);
     }
 
     /** SHA-256 of the definitions file: in every manifest, and the key of reusable day summaries. */

@@ -55,21 +55,33 @@ public final class MonitoringCells {
     }
 
     /** Every monitoring cell from the first reporting period up to the one containing {@code today}. */
-    public List<PublishedCell> publish(LocalDate today, DisclosureControl disclosure) {
+    public List<PublishedCell> publish(LocalDate today, DisclosureControl disclosure, List<String> areas) {
         if (indicators == null) {
             return List.of();
         }
         List<ReportSummary> all = new ArrayList<>();
+        List<Period> periods = new ArrayList<>();
         for (ReportingPeriod period = firstPeriod; period.compareTo(ReportingPeriod.containing(today)) <= 0; period = period.next()) {
             all.addAll(reports.of(period));
+            LocalDate start = period.firstDay();
+            periods.add(Period.of(PeriodKind.QUARTER, start));
+            if (!periods.contains(Period.of(PeriodKind.YEAR, start))) {
+                periods.add(Period.of(PeriodKind.YEAR, start));
+            }
         }
-        return publish(all, disclosure);
+        return publish(all, disclosure, areas, periods);
     }
 
-    List<PublishedCell> publish(List<ReportSummary> reports, DisclosureControl disclosure) {
+    /** One row per indicator x area x quarter and year; an area and period without reports has status no_responses. */
+    List<PublishedCell> publish(List<ReportSummary> reports, DisclosureControl disclosure, List<String> areas, List<Period> periods) {
         List<PublishedCell> rows = new ArrayList<>();
         for (IndicatorDefinition indicator : indicators.all()) {
             Map<CellKey, long[]> cells = new TreeMap<>(); // value, number of reports
+            for (Period period : periods) {
+                for (String area : areas) {
+                    cells.put(new CellKey(indicator.id(), area, period), new long[2]);
+                }
+            }
             for (ReportSummary report : reports) {
                 long value = value(indicator, report);
                 LocalDate start = report.period().firstDay();
@@ -82,9 +94,13 @@ public final class MonitoringCells {
                 }
             }
             cells.forEach((key, cell) -> {
+                if (cell[1] == 0) {
+                    rows.add(PublishedCell.noResponses(key.indicator(), key.area(), key.period().kind().code(), key.period().label()));
+                    return;
+                }
                 BigDecimal value = published(indicator, cell[0], disclosure);
                 long[] previousCell = cells.get(key.withPeriod(key.period().previous()));
-                BigDecimal previous = previousCell == null ? null : published(indicator, previousCell[0], disclosure);
+                BigDecimal previous = previousCell == null || previousCell[1] == 0 ? null : published(indicator, previousCell[0], disclosure);
                 rows.add(new PublishedCell(key.indicator(), key.area(), key.period().kind().code(), key.period().label(),
                         PublishedCell.PUBLISHED, value, cell[1], null, null, null, null, previous,
                         previous == null ? null : value.subtract(previous), false));

@@ -34,7 +34,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Incremental by design: a day is closed once the programme's calendar has moved past it by a grace
  * period (writes that started just before midnight have landed by then); its summary never changes and
  * is stored under {@code summaries/{definitions hash}/{day}.json}, a closed month's total beside it, and
- * the running total of the open month's closed days. A run re-reads only the open days and reads one
+ * the running total of the open month's closed days. Summaries hold exact, unsuppressed counts: they go to the
+ * {@link SummaryStore} (a private bucket), never to the {@link SnapshotStore} that readers of snapshots reach. A run re-reads only the open days and reads one
  * file per month.
  * Summaries hold exact integer sums, so merging them equals a full recompute to the byte. Changing the
  * indicator definitions changes the hash, so old summaries are simply not used.
@@ -48,6 +49,7 @@ public final class SnapshotService {
     private final List<Municipality> municipalities;
     private final SubmissionReader reader;
     private final SnapshotStore store;
+    private final SummaryStore summaries;
     private final ObjectMapper mapper;
     private final DisclosureSettings disclosureSettings;
     private final Clock clock;
@@ -55,30 +57,40 @@ public final class SnapshotService {
     private final LocalDate firstDay;
     private final Duration closingGrace;
     private final MonitoringCells monitoring;
+    private final SnapshotLabels labels;
+    private final BuildInfo build;
 
     /** Survey indicators only. */
     public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
-                           SnapshotStore store, ObjectMapper mapper, DisclosureSettings disclosureSettings, Clock clock,
-                           ZoneId zone, LocalDate firstDay, Duration closingGrace) {
-        this(indicators, municipalities, reader, store, mapper, disclosureSettings, clock, zone, firstDay, closingGrace,
+                           SnapshotStore store, SummaryStore summaries, ObjectMapper mapper,
+                           DisclosureSettings disclosureSettings, Clock clock, ZoneId zone, LocalDate firstDay,
+                           Duration closingGrace) {
+        this(indicators, municipalities, reader, store, summaries, mapper, disclosureSettings, clock, zone, firstDay, closingGrace,
                 MonitoringCells.NONE);
     }
 
     /** Survey indicators and the monitoring ({@code count}, {@code sum}) indicators of coordinators' reports. */
     public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
-                           SnapshotStore store, ObjectMapper mapper, DisclosureSettings disclosureSettings, Clock clock,
-                           ZoneId zone, LocalDate firstDay, Duration closingGrace, MonitoringCells monitoring) {
+                           SnapshotStore store, SummaryStore summaries, ObjectMapper mapper,
+                           DisclosureSettings disclosureSettings, Clock clock, ZoneId zone, LocalDate firstDay,
+                           Duration closingGrace, MonitoringCells monitoring) {
         this.monitoring = monitoring;
         this.indicators = indicators;
         this.municipalities = List.copyOf(municipalities);
         this.reader = reader;
         this.store = store;
+        this.summaries = summaries;
         this.mapper = mapper;
         this.disclosureSettings = disclosureSettings;
         this.clock = clock;
         this.zone = zone;
         this.firstDay = firstDay;
         this.closingGrace = closingGrace;
+        List<IndicatorDefinition> all = new ArrayList<>(indicators.all());
+        all.addAll(monitoring.definitions());
+        // the labels must cover every domain and unit: checked at start-up, not at the first run
+        this.labels = SnapshotLabels.loadDefault(mapper).requireCovers(all);
+        this.build = BuildInfo.current();
     }
 
     /** What a run did; the three durations (ms) split it into reading summaries, cells with disclosure control, writing. */
@@ -134,25 +146,29 @@ public final class SnapshotService {
                     read++;
                     submissions += summary.submissions();
                     if (closed) {
-                        store.put(dayKey(day), DaySummaryCodec.write(mapper, summary), "application/json", "private, no-store");
+                        summaries.put(dayKey(day), DaySummaryCodec.write(mapper, summary));
                     }
                 }
                 totals.add(summary);
                 monthSummary = monthSummary.plus(summary);
                 if (openMonthWithClosedDays && keptToDate.isEmpty() && day.equals(closedThrough)) {
-                    store.put(monthToDateKey(from, closedThrough), DaySummaryCodec.write(mapper, monthSummary),
-                            "application/json", "private, no-store");
+                    summaries.put(monthToDateKey(from, closedThrough), DaySummaryCodec.write(mapper, monthSummary));
                 }
             }
             if (monthClosed) {
                 // a closed month is kept whole too, so a run reads a dozen files a year instead of 365
-                store.put(monthKey(from), DaySummaryCodec.write(mapper, monthSummary), "application/json", "private, no-store");
+                summaries.put(monthKey(from), DaySummaryCodec.write(mapper, monthSummary));
             }
         }
         long summarised = System.nanoTime();
         DisclosureControl disclosure = new DisclosureControl(disclosureSettings);
-        List<PublishedCell> cells = new ArrayList<>(new CellPublisher(disclosure).publish(totals.cells(), indicators.all()));
-        cells.addAll(monitoring.publish(today, disclosure));
+        List<String> areas = new ArrayList<>();
+        areas.add(org.integramonitor.aggregation.CellKey.NATIONAL);
+        municipalities.forEach(municipality -> areas.add(municipality.code()));
+        CellPublisher.Outcome survey = new CellPublisher(disclosure).publish(totals.cells(), indicators, areas,
+                org.integramonitor.aggregation.Period.between(firstDay, today));
+        List<PublishedCell> cells = new ArrayList<>(survey.rows());
+        cells.addAll(monitoring.publish(today, disclosure, areas));
         List<IndicatorDefinition> definitions = new ArrayList<>(indicators.all());
         definitions.addAll(monitoring.definitions());
         long published = System.nanoTime();
@@ -160,10 +176,10 @@ public final class SnapshotService {
         List<String> versions = indicators.all().stream()
                 .flatMap(indicator -> indicator.instrumentVersions().stream().map(v -> indicator.instrument() + "/v" + v))
                 .distinct().sorted().toList();
-        String manifestKey = new SnapshotWriter(store, mapper).write(new SnapshotWriter.Metadata(snapshotId, now.toString(),
-                today.toString(), versions, indicators.definitionsHash(),
+        String manifestKey = new SnapshotWriter(store, mapper, labels, build).write(new SnapshotWriter.Metadata(snapshotId,
+                now.toString(), today.toString(), versions, indicators.definitionsVersion(), indicators.definitionsHash(),
                 SnapshotWriter.sha256(disclosureSettings.fingerprint().getBytes(StandardCharsets.UTF_8)),
-                definitions, municipalities, monitoring.definitionsHash()), cells);
+                mapper.valueToTree(disclosureSettings), definitions, municipalities, monitoring.definitionsHash()), cells);
         long written = System.nanoTime();
         long suppressed = cells.stream().filter(PublishedCell::suppressed).count();
         Result result = new Result(snapshotId, manifestKey, cells.size(), suppressed, read, reused, submissions,
@@ -175,7 +191,7 @@ public final class SnapshotService {
     }
 
     private Optional<DaySummary> stored(String key) {
-        return store.get(key).map(bytes -> DaySummaryCodec.read(mapper, bytes))
+        return summaries.get(key).map(bytes -> DaySummaryCodec.read(mapper, bytes))
                 .filter(summary -> summary.definitionsHash().equals(indicators.definitionsHash()));
     }
 

@@ -1,86 +1,125 @@
 package org.integramonitor.snapshot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.indicator.IndicatorDefinition;
 import org.integramonitor.municipality.Municipality;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes one immutable snapshot folder and only then the {@code latest.json} pointer, so a reader
- * following the pointer never sees a half-written snapshot.
+ * following the pointer never sees a half-written snapshot. The folder holds the rows (all of them as JSON
+ * and CSV, per indicator, per area), the data dictionary, the data package, and the manifest with provenance
+ * and the checksum of every file (docs/disclosure.md, "Files of a snapshot").
  */
 public final class SnapshotWriter {
 
     public static final String LATEST_KEY = "latest.json";
+    public static final String NATIONAL = "LT";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String POINTER = "public, max-age=60";
-    private static final String[] CSV_COLUMNS = {"indicator", "area", "period_type", "period", "status", "value", "n", "numerator",
-            "ci_low", "ci_high", "low_reliability", "previous_value", "change", "suppressed"};
 
     private final SnapshotStore store;
     private final ObjectMapper mapper;
+    private final SnapshotLabels labels;
+    private final BuildInfo build;
 
-    public SnapshotWriter(SnapshotStore store, ObjectMapper mapper) {
+    public SnapshotWriter(SnapshotStore store, ObjectMapper mapper, SnapshotLabels labels, BuildInfo build) {
         this.store = store;
         this.mapper = mapper;
+        this.labels = labels;
+        this.build = build;
     }
 
     /**
      * What goes into a snapshot besides its cells.
      *
+     * @param definitionsVersion        {@code definitionsVersion} of the survey indicator file
+     * @param disclosureSettings        the disclosure thresholds as values (field name to value)
      * @param monitoringDefinitionsHash hash of the monitoring indicators file; null when there are none
      */
     public record Metadata(String snapshotId, String generatedAt, String dataCutOff, List<String> instrumentVersions,
-                           String definitionsHash, String disclosureHash, List<IndicatorDefinition> indicators,
-                           List<Municipality> municipalities, String monitoringDefinitionsHash) {
+                           int definitionsVersion, String definitionsHash, String disclosureHash, JsonNode disclosureSettings,
+                           List<IndicatorDefinition> indicators, List<Municipality> municipalities,
+                           String monitoringDefinitionsHash) {
+    }
+
+    public static String indicatorJson(String indicator) {
+        return "indicators/" + indicator + ".json";
+    }
+
+    public static String indicatorCsv(String indicator) {
+        return "indicators/" + indicator + ".csv";
+    }
+
+    public static String areaJson(String area) {
+        return "municipalities/" + area + ".json";
     }
 
     /** Writes the files, then the manifest, then the pointer; returns the manifest's key. */
     public String write(Metadata metadata, List<PublishedCell> cells) {
+        labels.requireCovers(metadata.indicators());
         String folder = "snapshots/" + metadata.snapshotId() + "/";
+        List<String> areas = new ArrayList<>();
+        areas.add(NATIONAL);
+        metadata.municipalities().forEach(municipality -> areas.add(municipality.code()));
+        TreeSet<SnapshotPeriod> periods = new TreeSet<>();
+        Map<String, List<PublishedCell>> byIndicator = new LinkedHashMap<>();
+        metadata.indicators().forEach(indicator -> byIndicator.put(indicator.id(), new ArrayList<>()));
+        Map<String, List<PublishedCell>> byArea = new LinkedHashMap<>();
+        areas.forEach(area -> byArea.put(area, new ArrayList<>()));
+        for (PublishedCell cell : cells) {
+            periods.add(SnapshotPeriod.parse(cell.periodType(), cell.period()));
+            byIndicator.computeIfAbsent(cell.indicator(), id -> new ArrayList<>()).add(cell);
+            byArea.computeIfAbsent(cell.area(), area -> new ArrayList<>()).add(cell);
+        }
+        ObjectNode dictionary = DataDictionary.build(mapper, metadata, labels, List.copyOf(periods));
+        Map<String, JsonNode> indicatorEntries = new LinkedHashMap<>();
+        dictionary.get("indicators").forEach(entry -> indicatorEntries.put(entry.get("id").asText(), entry));
+
         Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("dictionary.json", json(dictionary));
+        files.put("datapackage.json", json(DataPackage.build(mapper, metadata, labels, areas)));
         files.put("indicators.json", json(dashboardDocument(metadata, cells)));
         files.put("indicators.csv", csv(cells));
-        Map<String, List<PublishedCell>> byArea = new TreeMap<>();
-        cells.forEach(cell -> byArea.computeIfAbsent(cell.area(), area -> new java.util.ArrayList<>()).add(cell));
-        byArea.forEach((area, areaCells) -> {
+        byIndicator.forEach((indicator, indicatorCells) -> {
             // cells are serialised straight from the records, not through a tree: a refresh writes ~22,000
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("snapshotId", metadata.snapshotId());
+            document.put("indicator", indicatorEntries.get(indicator));
+            document.put("cells", indicatorCells);
+            files.put(indicatorJson(indicator), json(document));
+            files.put(indicatorCsv(indicator), csv(indicatorCells));
+        });
+        Map<String, Object> names = new LinkedHashMap<>();
+        names.put(NATIONAL, labels.label("areas", NATIONAL));
+        metadata.municipalities().forEach(municipality -> names.put(municipality.code(), municipality.name()));
+        byArea.forEach((area, areaCells) -> {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("snapshotId", metadata.snapshotId());
             document.put("area", area);
+            document.put("name", names.get(area));
             document.put("cells", areaCells);
-            files.put("municipalities/" + area + ".json", json(document));
+            files.put(areaJson(area), json(document));
         });
 
-        ObjectNode manifest = mapper.createObjectNode();
-        manifest.put("snapshotId", metadata.snapshotId());
-        manifest.put("generatedAt", metadata.generatedAt());
-        manifest.put("dataCutOff", metadata.dataCutOff());
-        metadata.instrumentVersions().forEach(manifest.putArray("instrumentVersions")::add);
-        manifest.put("indicatorDefinitionsSha256", metadata.definitionsHash());
-        if (metadata.monitoringDefinitionsHash() != null) {
-            manifest.put("monitoringIndicatorDefinitionsSha256", metadata.monitoringDefinitionsHash());
-        }
-        manifest.put("disclosureSettingsSha256", metadata.disclosureHash());
-        ObjectNode rows = manifest.putObject("rowCounts");
-        rows.put("cells", cells.size());
-        rows.put("suppressed", cells.stream().filter(PublishedCell::suppressed).count());
-        rows.put("areas", byArea.size());
+        ObjectNode manifest = manifest(metadata, cells, byArea.size());
         ArrayNode fileList = manifest.putArray("files");
         files.forEach((name, body) -> {
             store.put(folder + name, body, contentType(name), IMMUTABLE);
@@ -96,8 +135,60 @@ public final class SnapshotWriter {
         latest.put("manifest", manifestKey);
         latest.put("indicators", folder + "indicators.json");
         latest.put("csv", folder + "indicators.csv");
+        latest.put("dictionary", folder + "dictionary.json");
+        latest.put("datapackage", folder + "datapackage.json");
+        latest.put("indicatorFolder", folder + "indicators/");
+        latest.put("municipalityFolder", folder + "municipalities/");
         store.put(LATEST_KEY, json(latest), "application/json", POINTER);
         return manifestKey;
+    }
+
+    private ObjectNode manifest(Metadata metadata, List<PublishedCell> cells, int areas) {
+        ObjectNode manifest = mapper.createObjectNode();
+        manifest.put("snapshotId", metadata.snapshotId());
+        manifest.put("generatedAt", metadata.generatedAt());
+        manifest.put("dataCutOff", metadata.dataCutOff());
+        metadata.instrumentVersions().forEach(manifest.putArray("instrumentVersions")::add);
+        manifest.put("indicatorDefinitionsSha256", metadata.definitionsHash());
+        if (metadata.monitoringDefinitionsHash() != null) {
+            manifest.put("monitoringIndicatorDefinitionsSha256", metadata.monitoringDefinitionsHash());
+        }
+        manifest.put("disclosureSettingsSha256", metadata.disclosureHash());
+        manifest.set("disclosureSettings", metadata.disclosureSettings().deepCopy());
+
+        ObjectNode provenance = manifest.putObject("provenance");
+        provenance.put("codeVersion", build.version());
+        if (build.gitCommit().isPresent()) {
+            provenance.put("gitCommit", build.gitCommit().get());
+        } else {
+            provenance.putNull("gitCommit");
+            provenance.put("gitCommitNote", "not recorded by this build (./mvnw package -Dintegra.git.commit=...); "
+                    + "codeVersion identifies the release");
+        }
+        provenance.putObject("indicatorDefinitions").put("file", IndicatorCatalog.DEFAULT_RESOURCE)
+                .put("definitionsVersion", metadata.definitionsVersion()).put("sha256", metadata.definitionsHash());
+        if (metadata.monitoringDefinitionsHash() != null) {
+            provenance.putObject("monitoringIndicatorDefinitions").put("file", IndicatorCatalog.MONITORING_RESOURCE)
+                    .put("sha256", metadata.monitoringDefinitionsHash());
+        }
+        provenance.putObject("labels").put("file", SnapshotLabels.DEFAULT_RESOURCE).put("labelsVersion", labels.version())
+                .put("sha256", labels.sha256());
+
+        JsonNode publication = labels.publication();
+        JsonNode licence = publication.path("licence");
+        manifest.putObject("licence").put("name", licence.path("name").asText()).put("url", licence.path("url").asText());
+        manifest.put("citation", publication.path("publisher").asText() + " (" + metadata.generatedAt().substring(0, 4) + "). "
+                + publication.path("title").path("en").asText() + ". Snapshot " + metadata.snapshotId() + ", data up to "
+                + metadata.dataCutOff() + ". Licence: " + licence.path("name").asText() + " (" + licence.path("url").asText() + ").");
+        manifest.set("sampleNote", publication.path("sampleNote"));
+
+        ObjectNode rows = manifest.putObject("rowCounts");
+        rows.put("cells", cells.size());
+        rows.put("suppressed", cells.stream().filter(PublishedCell::suppressed).count());
+        rows.put("published", cells.stream().filter(cell -> PublishedCell.PUBLISHED.equals(cell.status())).count());
+        rows.put("noResponses", cells.stream().filter(cell -> PublishedCell.NO_RESPONSES.equals(cell.status())).count());
+        rows.put("areas", areas);
+        return manifest;
     }
 
     private Map<String, Object> dashboardDocument(Metadata metadata, List<PublishedCell> cells) {
@@ -105,6 +196,7 @@ public final class SnapshotWriter {
         document.put("snapshotId", metadata.snapshotId());
         document.put("generatedAt", metadata.generatedAt());
         document.put("dataCutOff", metadata.dataCutOff());
+        document.put("dictionary", "dictionary.json");
         ArrayNode indicators = document.putArray("indicators");
         for (IndicatorDefinition indicator : metadata.indicators()) {
             ObjectNode entry = indicators.addObject();
@@ -115,8 +207,7 @@ public final class SnapshotWriter {
             entry.set("label", mapper.valueToTree(indicator.label()));
         }
         ArrayNode areas = document.putArray("areas");
-        areas.addObject().put("code", "LT").set("name", mapper.createObjectNode()
-                .put("lt", "Lietuva").put("en", "Lithuania").put("uk", "Литва").put("ru", "Литва"));
+        areas.addObject().put("code", NATIONAL).set("name", labels.label("areas", NATIONAL));
         for (Municipality municipality : metadata.municipalities()) {
             areas.addObject().put("code", municipality.code()).set("name", mapper.valueToTree(municipality.name()));
         }
@@ -126,23 +217,20 @@ public final class SnapshotWriter {
         return withCells;
     }
 
-    private byte[] csv(List<PublishedCell> cells) {
-        StringBuilder out = new StringBuilder(cells.size() * 96); // not StringWriter: its StringBuffer locks on every append
-        out.append('\uFEFF'); // so spreadsheet programs read the file as UTF-8
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS).get())) {
+    /**
+     * RFC 4180, UTF-8 without a byte order mark: a BOM trips Python's csv module and pandas' defaults, and every
+     * value here is ASCII (ids, codes, numbers), so spreadsheets read it correctly without one.
+     */
+    private static byte[] csv(List<PublishedCell> cells) {
+        StringBuilder out = new StringBuilder(cells.size() * 96 + 160); // not StringWriter: its StringBuffer locks on every append
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(SnapshotColumns.header()).get())) {
             for (PublishedCell cell : cells) {
-                printer.printRecord(cell.indicator(), cell.area(), cell.periodType(), cell.period(), cell.status(), text(cell.value()),
-                        cell.n(), cell.numerator(), text(cell.ciLow()), text(cell.ciHigh()), cell.lowReliability(),
-                        text(cell.previousValue()), text(cell.change()), cell.suppressed());
+                printer.printRecord(SnapshotColumns.row(cell));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 
     private byte[] json(Object value) {

@@ -60,7 +60,7 @@ class CellStatisticsTest {
     void aShareCellUsesWilsonOnItsSumAndCount() {
         IndicatorDefinition share = IndicatorFixtures.byId("health_insured_pct");
         Accumulator eightOfTen = of(1, 1, 1, 0, 1, 1, 1, 0, 1, 1);
-        assertThat(eightOfTen).isEqualTo(new Accumulator(10, 8, 8));
+        assertThat(eightOfTen).isEqualTo(Accumulator.share(10, 8));
         assertThat(CellStatistics.estimate(share, eightOfTen)).isEqualTo(CellStatistics.wilson(8, 10));
     }
 

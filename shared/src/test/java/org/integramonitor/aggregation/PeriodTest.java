@@ -101,4 +101,20 @@ class PeriodTest {
         assertThat(periods).containsExactly(month(2025, 12), month(2026, 1), month(2026, 11), quarter(2026, 1),
                 quarter(2026, 4), year(2026));
     }
+
+    @Test
+    void betweenListsEveryMonthQuarterAndYearTheDaysTouchSorted() {
+        List<Period> periods = Period.between(LocalDate.of(2025, 11, 20), LocalDate.of(2026, 2, 3));
+        assertThat(periods).containsExactly(month(2025, 11), month(2025, 12), month(2026, 1), month(2026, 2),
+                quarter(2025, 4), quarter(2026, 1), year(2025), year(2026));
+        assertThat(Period.between(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1)))
+                .containsExactly(month(2026, 3), quarter(2026, 1), year(2026));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"2024-02-10, MONTH, 2024-02-29", "2026-05-31, QUARTER, 2026-06-30", "2026-12-31, YEAR, 2026-12-31",
+            "2026-01-01, MONTH, 2026-01-31"})
+    void endIsTheLastDay(LocalDate day, PeriodKind kind, LocalDate end) {
+        assertThat(Period.of(kind, day).end()).isEqualTo(end);
+    }
 }

@@ -24,7 +24,7 @@ final class SyntheticCells {
 
     /** Adds {@code n} respondents with {@code sum} of observations (0/1 observations: a share). */
     SyntheticCells share(String indicator, String municipality, LocalDate day, long n, long sum) {
-        return add(indicator, municipality, day, new Accumulator(n, sum, sum));
+        return add(indicator, municipality, day, Accumulator.share(n, sum));
     }
 
     SyntheticCells add(String indicator, String municipality, LocalDate day, Accumulator accumulator) {

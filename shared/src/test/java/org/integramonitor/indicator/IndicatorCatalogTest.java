@@ -54,6 +54,18 @@ class IndicatorCatalogTest {
     // --- the shipped file ---
 
     @Test
+    void indicatorsOverAFilterOrSkipLogicSelectASubpopulation() {
+        IndicatorCatalog catalog = IndicatorCatalog.loadDefault(mapper, instruments);
+        Set<String> subpopulations = catalog.all().stream().map(IndicatorDefinition::id).filter(catalog::selectsSubpopulation)
+                .collect(Collectors.toSet());
+        // work: a filter on work_employed; the others: items asked only after an answer (svc_contacted, lang_course_attended)
+        assertThat(subpopulations).containsExactlyInAnyOrder("work_matches_qualification_pct", "svc_satisfied_help_pct",
+                "lang_course_satisfied_pct", "municipal_services_index");
+        assertThat(catalog.selectsSubpopulation("health_insured_pct")).as("leaves out dont_know, asked of all").isFalse();
+        assertThat(catalog.selectsSubpopulation("no_such_indicator")).isFalse();
+    }
+
+    @Test
     void theShippedFileLoadsWithEighteenIndicators() {
         IndicatorCatalog catalog = IndicatorCatalog.loadDefault(mapper, instruments);
         assertThat(catalog.definitionsVersion()).isEqualTo(1);
@@ -192,9 +204,22 @@ class IndicatorCatalogTest {
     @Test
     void aDuplicateIdIsRejected() {
         ObjectNode tree = shippedTree();
-        ((ArrayNode) tree.get("indicators")).add(indicator(tree, "health_insured_pct").deepCopy());
+        ((ArrayNode) tree.get("indicators")).add(indicator(tree, "housing_find_ease_mean").deepCopy());
         DefinitionException e = rejected(tree);
-        assertThat(e.problems()).containsExactly("indicator id 'health_insured_pct' appears twice");
+        assertThat(e.problems()).containsExactly("indicator id 'housing_find_ease_mean' appears twice");
+    }
+
+    @Test
+    void aSecondPercentageOfOneItemIsRejected() {
+        // "not insured" beside "insured": each would bound the other's withheld counts
+        ObjectNode tree = shippedTree();
+        ObjectNode second = indicator(tree, "health_insured_pct").deepCopy();
+        second.put("id", "health_not_insured_pct");
+        second.putArray("values").add("no");
+        ((ArrayNode) tree.get("indicators")).add(second);
+        DefinitionException e = rejected(tree);
+        assertThat(e.problems()).singleElement().asString().contains("health_not_insured_pct")
+                .contains("second percentage of item health_insured").contains("after health_insured_pct");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.integramonitor.snapshot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.integramonitor.aggregation.Accumulator;
 import org.integramonitor.aggregation.DaySummary;
+import org.integramonitor.aggregation.ValueCounts;
 import org.integramonitor.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,26 @@ class DaySummaryCodecTest {
     @Test
     void aSummaryReadsBackAsWritten() {
         Map<String, Map<String, Accumulator>> cells = new TreeMap<>();
-        cells.put("a_index", new TreeMap<>(Map.of("LT-01", new Accumulator(3, 15000, 80_000_000L),
-                "LT-57", new Accumulator(Integer.MAX_VALUE + 10L, 6000L * Integer.MAX_VALUE, Long.MAX_VALUE - 1))));
-        cells.put("b_pct", new TreeMap<>(Map.of("LT-19", new Accumulator(1, 0, 0))));
+        long many = Integer.MAX_VALUE + 10L;
+        cells.put("a_index", new TreeMap<>(Map.of("LT-01", Accumulator.EMPTY.add(4000).add(5000).add(6000),
+                "LT-57", new Accumulator(many, 6000L * Integer.MAX_VALUE, Long.MAX_VALUE - 1,
+                        ValueCounts.of(new long[]{0, 6000}, new long[]{10, Integer.MAX_VALUE})))));
+        cells.put("b_pct", new TreeMap<>(Map.of("LT-19", Accumulator.share(1, 0))));
         DaySummary summary = new DaySummary(LocalDate.of(2026, 10, 31), "abc123", 42, cells);
         byte[] written = DaySummaryCodec.write(mapper, summary);
         assertThat(DaySummaryCodec.read(mapper, written)).isEqualTo(summary);
         assertThat(DaySummaryCodec.write(mapper, DaySummaryCodec.read(mapper, written))).isEqualTo(written);
-        assertThat(new String(written, StandardCharsets.UTF_8)).contains("[\"b_pct\",\"LT-19\",1,0,0]");
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("[\"b_pct\",\"LT-19\",1,0,0,[0,1]]");
+    }
+
+    @Test
+    void aSummaryOfTheFormerFormatIsNeverTakenForCurrent() {
+        // format 1 had no value counts: such a day must be read again, not merged without them
+        String former = "{\"day\":\"2026-10-31\",\"definitionsHash\":\"abc123\",\"submissions\":1,"
+                + "\"cells\":[[\"b_pct\",\"LT-19\",1,0,0]]}";
+        DaySummary read = DaySummaryCodec.read(mapper, former.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.definitionsHash()).isEqualTo(DaySummaryCodec.OUTDATED).isNotEqualTo("abc123");
+        assertThat(read.cells()).isEmpty();
     }
 
     @Test

@@ -71,8 +71,21 @@ class MonitoringCellsTest {
         }, Q1);
     }
 
+    /** The areas published in these tests: the nation and the two municipalities that report. */
+    private static final List<String> AREAS = List.of(NATIONAL, SMALL, BIG);
+
+    /** The rows with reports behind them, over the quarters and years the reports cover. */
     private List<PublishedCell> publish(List<ReportSummary> reports) {
-        return new MonitoringCells(catalog, period -> List.of(), Q1).publish(reports, disclosure);
+        List<org.integramonitor.aggregation.Period> periods = reports.stream()
+                .flatMap(report -> java.util.stream.Stream.of(
+                        org.integramonitor.aggregation.Period.of(org.integramonitor.aggregation.PeriodKind.QUARTER, report.period().firstDay()),
+                        org.integramonitor.aggregation.Period.of(org.integramonitor.aggregation.PeriodKind.YEAR, report.period().firstDay())))
+                .distinct().sorted().toList();
+        return withReports(new MonitoringCells(catalog, period -> List.of(), Q1).publish(reports, disclosure, AREAS, periods));
+    }
+
+    private static List<PublishedCell> withReports(List<PublishedCell> rows) {
+        return rows.stream().filter(row -> !PublishedCell.NO_RESPONSES.equals(row.status())).toList();
     }
 
     // --- report bodies ---
@@ -379,7 +392,7 @@ class MonitoringCellsTest {
             "2026-01-05, 2025-Q1, 2026-Q1"})
     void publishAsksForEveryQuarterFromTheFirstUpToToday(LocalDate today, String first, String last) {
         List<ReportingPeriod> asked = new ArrayList<>();
-        cells(Map.of(), asked).publish(today, disclosure);
+        cells(Map.of(), asked).publish(today, disclosure, AREAS);
         List<ReportingPeriod> expected = new ArrayList<>();
         for (ReportingPeriod p = ReportingPeriod.parse(first).orElseThrow();
              p.compareTo(ReportingPeriod.parse(last).orElseThrow()) <= 0; p = p.next()) {
@@ -396,9 +409,18 @@ class MonitoringCellsTest {
                 Q1, List.of(smallQ1(), bigQ1()), Q2, List.of(smallQ2(), bigQ2()), Q3, List.of(bigQ3()),
                 new ReportingPeriod(2025, 4), List.of(q4));
         List<ReportingPeriod> asked = new ArrayList<>();
-        List<PublishedCell> cells = cells(byPeriod, asked).publish(LocalDate.of(2025, 9, 15), disclosure);
+        List<PublishedCell> all = cells(byPeriod, asked).publish(LocalDate.of(2025, 9, 15), disclosure, AREAS);
+        List<PublishedCell> cells = withReports(all);
         assertThat(asked).containsExactly(Q1, Q2, Q3);
         assertThat(cells).isEqualTo(publish(reports()));
+        // every indicator x area x period has a row; those without reports say so and carry n 0
+        assertThat(all).hasSize(catalog.all().size() * AREAS.size() * 4); // Q1-Q3 and 2025
+        assertThat(all).filteredOn(row -> row.status().equals(PublishedCell.NO_RESPONSES))
+                .isNotEmpty().allSatisfy(row -> {
+                    assertThat(row.n()).isZero();
+                    assertThat(row.value()).isNull();
+                    assertThat(row.suppressed()).isFalse();
+                });
         assertThat(cells).noneMatch(c -> c.period().equals("2025-Q4"));
         assertThat(cell(cells, "consultations_total", NATIONAL, "2025").value()).isEqualByComparingTo("85");
     }
@@ -406,7 +428,7 @@ class MonitoringCellsTest {
     @Test
     void beforeTheFirstPeriodNothingIsAskedOrPublished() {
         List<ReportingPeriod> asked = new ArrayList<>();
-        assertThat(cells(Map.of(Q1, reports()), asked).publish(LocalDate.of(2024, 12, 31), disclosure)).isEmpty();
+        assertThat(cells(Map.of(Q1, reports()), asked).publish(LocalDate.of(2024, 12, 31), disclosure, AREAS)).isEmpty();
         assertThat(asked).isEmpty();
     }
 
@@ -427,14 +449,15 @@ class MonitoringCellsTest {
     void noneHasNoDefinitionsAndPublishesNothing() {
         assertThat(MonitoringCells.NONE.definitions()).isEmpty();
         assertThat(MonitoringCells.NONE.definitionsHash()).isNull();
-        assertThat(MonitoringCells.NONE.publish(LocalDate.of(2025, 8, 14), disclosure)).isEmpty();
-        assertThat(MonitoringCells.NONE.publish(LocalDate.of(2030, 1, 1), disclosure)).isEmpty();
+        assertThat(MonitoringCells.NONE.publish(LocalDate.of(2025, 8, 14), disclosure, AREAS)).isEmpty();
+        assertThat(MonitoringCells.NONE.publish(LocalDate.of(2030, 1, 1), disclosure, AREAS)).isEmpty();
     }
 
     @Test
     void noReportsNoCells() {
         assertThat(publish(List.of())).isEmpty();
-        assertThat(cells(Map.of(), new ArrayList<>()).publish(LocalDate.of(2025, 8, 14), disclosure)).isEmpty();
+        assertThat(cells(Map.of(), new ArrayList<>()).publish(LocalDate.of(2025, 8, 14), disclosure, AREAS))
+                .allMatch(row -> row.status().equals(PublishedCell.NO_RESPONSES));
     }
 
     // --- what leaves ---
@@ -451,8 +474,8 @@ class MonitoringCellsTest {
         assertThat(json).doesNotContainIgnoringCase("narrative").doesNotContain("Olena").doesNotContain("Kharkiv")
                 .doesNotContain("Uzbek");
         // only key, figures and the suppression flag: no interval or numerator, no free text
-        Set<String> allowed = Set.of("indicator", "area", "periodType", "period", "value", "n", "previousValue", "change",
-                "suppressed");
+        Set<String> allowed = Set.of("indicator", "area", "periodType", "period", "status", "value", "n", "previousValue",
+                "change", "suppressed");
         for (JsonNode cell : MAPPER.readTree(json)) {
             for (Iterator<String> names = cell.fieldNames(); names.hasNext(); ) {
                 assertThat(names.next()).isIn(allowed);

@@ -67,6 +67,7 @@ class SnapshotServiceTest {
     private final List<Municipality> municipalities = TestInstruments.municipalities().all();
 
     private InMemorySnapshotStore store;
+    private InMemorySummaryStore summaries;
     private InMemorySubmissionReader submissions;
     private Random random;
     private int serial;
@@ -74,6 +75,7 @@ class SnapshotServiceTest {
     @BeforeEach
     void setUp() {
         store = new InMemorySnapshotStore();
+        summaries = new InMemorySummaryStore();
         submissions = new InMemorySubmissionReader();
         random = new Random(20261122L);
         for (LocalDate day = FIRST_DAY; !day.isAfter(TODAY); day = day.plusDays(1)) {
@@ -91,7 +93,7 @@ class SnapshotServiceTest {
     }
 
     private SnapshotService service(Instant now, IndicatorCatalog catalog) {
-        return new SnapshotService(catalog, municipalities, submissions, store, mapper, DisclosureSettings.DEFAULT,
+        return new SnapshotService(catalog, municipalities, submissions, store, summaries, mapper, DisclosureSettings.DEFAULT,
                 Clock.fixed(now, ZoneOffset.UTC), VILNIUS, FIRST_DAY, GRACE);
     }
 
@@ -242,39 +244,47 @@ class SnapshotServiceTest {
         Set<String> areas = new HashSet<>();
         for (JsonNode cell : cells) {
             suppressed += cell.get("suppressed").asBoolean() ? 1 : 0;
-            areas.add(cell.get("area").asText());
+            if (!cell.get("status").asText().equals(PublishedCell.NO_RESPONSES)) {
+                areas.add(cell.get("area").asText());
+            }
         }
         assertThat(cells.size()).isEqualTo(result.cells());
         assertThat(manifest.get("rowCounts").get("cells").asInt()).isEqualTo(result.cells());
         assertThat(manifest.get("rowCounts").get("suppressed").asLong()).isEqualTo(suppressed).isEqualTo(result.suppressed())
                 .isPositive();
-        assertThat(areas).containsExactlyInAnyOrder("LT", BIG, MEDIUM, SMALL, TINY);
-        assertThat(manifest.get("rowCounts").get("areas").asInt()).isEqualTo(5);
+        assertThat(areas).as("areas with respondents").containsExactlyInAnyOrder("LT", BIG, MEDIUM, SMALL, TINY);
+        assertThat(manifest.get("rowCounts").get("areas").asInt()).as("every area has a file").isEqualTo(1 + municipalities.size());
+        assertThat(manifest.at("/provenance/codeVersion").asText()).isNotBlank();
+        assertThat(manifest.at("/disclosureSettings/minimumDenominator").asInt())
+                .isEqualTo(DisclosureSettings.DEFAULT.minimumDenominator());
     }
 
     @Test
-    void snapshotFilesAreImmutableThePointerIsShortLivedAndSummariesArePrivate() {
+    void snapshotFilesAreImmutableThePointerIsShortLivedAndSummariesStayInTheirOwnStore() {
         SnapshotService.Result result = service(NOON).run(true);
         String folder = folderOf(result.manifestKey());
+        assertThat(store.objects).isNotEmpty();
         store.objects.forEach((key, stored) -> {
             if (key.equals(SnapshotWriter.LATEST_KEY)) {
                 assertThat(stored.cacheControl()).isEqualTo("public, max-age=60");
                 assertThat(stored.contentType()).isEqualTo("application/json");
-            } else if (key.startsWith(folder)) {
+            } else {
+                // nothing but the pointer and the snapshot's files where snapshots are published
+                assertThat(key).startsWith(folder);
                 assertThat(stored.cacheControl()).as(key).isEqualTo("public, max-age=31536000, immutable");
                 assertThat(stored.contentType()).as(key).isEqualTo(key.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/json");
-            } else {
-                assertThat(key).startsWith("summaries/" + indicators.definitionsHash().substring(0, 16) + "/");
-                assertThat(stored.cacheControl()).as(key).isEqualTo("private, no-store");
             }
         });
+        // the exact, unsuppressed summaries go to the private store only
+        assertThat(summaries.objects).isNotEmpty();
+        assertThat(summaries.objects.keySet()).allMatch(key -> key.startsWith("summaries/" + indicators.definitionsHash().substring(0, 16) + "/"));
     }
 
     @Test
     void summariesAreKeptForClosedDaysOnly() {
         service(NOON).run(false);
         String prefix = "summaries/" + indicators.definitionsHash().substring(0, 16) + "/";
-        List<String> summaries = store.objects.keySet().stream().filter(key -> key.startsWith("summaries/")).toList();
+        List<String> kept = List.copyOf(summaries.objects.keySet());
         List<String> expected = new ArrayList<>();
         for (LocalDate day = FIRST_DAY; day.isBefore(TODAY); day = day.plusDays(1)) {
             expected.add(prefix + day + ".json");
@@ -284,17 +294,16 @@ class SnapshotServiceTest {
         expected.add(prefix + "month-from-2026-09-01.json");
         expected.add(prefix + "month-from-2026-10-01.json");
         expected.add(prefix + "month-from-2026-11-01-through-2026-11-21.json");
-        assertThat(summaries).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(kept).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
-    void indicatorsCsvStartsWithABomAndAHeaderAndHasOneRowPerCell() throws Exception {
+    void indicatorsCsvStartsWithAHeaderWithoutAByteOrderMarkAndHasOneRowPerCell() throws Exception {
         SnapshotService.Result result = service(NOON).run(true);
         byte[] csv = store.body(folderOf(result.manifestKey()) + "indicators.csv");
-        assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("indicator,area,period_type,period,value,n,numerator,ci_low,ci_high,low_reliability,"
-                + "previous_value,change,suppressed,suppression_reason\r\n");
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("indicator,area,period_type,period,status,value,n,numerator,ci_low,ci_high,low_reliability,"
+                + "previous_value,change,suppressed\r\n");
         List<CSVRecord> rows;
         try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             rows = parser.getRecords();
@@ -309,14 +318,13 @@ class SnapshotServiceTest {
             assertThat(row.get("period_type")).isEqualTo(cell.get("periodType").asText());
             assertThat(row.get("period")).isEqualTo(cell.get("period").asText());
             assertThat(row.get("suppressed")).isEqualTo(cell.get("suppressed").asText());
+            assertThat(row.get("status")).isEqualTo(cell.get("status").asText());
             if (cell.get("suppressed").asBoolean()) {
                 assertThat(row.get("value")).isEmpty();
                 assertThat(row.get("n")).isEmpty();
-                assertThat(row.get("suppression_reason")).isEqualTo(cell.get("suppressionReason").asText());
-            } else {
+            } else if (cell.get("status").asText().equals(PublishedCell.PUBLISHED)) {
                 assertThat(new BigDecimal(row.get("value"))).isEqualByComparingTo(cell.get("value").decimalValue());
                 assertThat(Long.parseLong(row.get("n"))).isEqualTo(cell.get("n").asLong());
-                assertThat(row.get("suppression_reason")).isEmpty();
             }
         }
     }
@@ -327,8 +335,10 @@ class SnapshotServiceTest {
         String folder = folderOf(result.manifestKey());
         JsonNode cells = cells(result);
         Map<String, List<JsonNode>> byArea = new TreeMap<>();
-        cells.forEach(cell -> byArea.computeIfAbsent(cell.get("area").asText(), area -> new ArrayList<>()).add(cell));
-        assertThat(byArea).containsOnlyKeys("LT", BIG, MEDIUM, SMALL, TINY);
+        byArea.put("LT", new ArrayList<>());
+        municipalities.forEach(municipality -> byArea.put(municipality.code(), new ArrayList<>()));
+        cells.forEach(cell -> byArea.get(cell.get("area").asText()).add(cell));
+        assertThat(byArea).hasSize(61);
         byArea.forEach((area, expected) -> {
             JsonNode file = json(folder + "municipalities/" + area + ".json");
             assertThat(file.get("snapshotId").asText()).isEqualTo(result.snapshotId());
@@ -338,8 +348,21 @@ class SnapshotServiceTest {
             assertThat(actual).as(area).containsExactlyElementsOf(expected);
         });
         JsonNode dashboard = json(folder + "indicators.json");
-        assertThat(dashboard.get("indicators")).hasSize(18);
+        assertThat(dashboard.get("indicators")).hasSize(indicators.all().size());
         assertThat(dashboard.get("areas")).hasSize(1 + municipalities.size());
+    }
+
+    @Test
+    void aGeneratedSnapshotsCsvFilesFitItsDataPackage() {
+        SnapshotService.Result result = service(NOON).run(true);
+        String folder = folderOf(result.manifestKey());
+        Map<String, Integer> rows = DataPackageCheck.check(json(folder + "datapackage.json"), path -> store.body(folder + path));
+        assertThat(rows.get("indicators.csv")).isEqualTo(result.cells());
+        assertThat(rows).hasSize(1 + indicators.all().size());
+        for (var indicator : indicators.all()) {
+            JsonNode file = json(folder + SnapshotWriter.indicatorJson(indicator.id()));
+            assertThat(file.get("cells").size()).isEqualTo(rows.get(SnapshotWriter.indicatorCsv(indicator.id())));
+        }
     }
 
     @Test
@@ -348,8 +371,11 @@ class SnapshotServiceTest {
         // the answers really did carry the secret
         assertThat(submissions.byDay.get(TODAY).get(0).answers().get("overall_comment").asText()).startsWith(SECRET);
         assertThat(store.objects).isNotEmpty();
-        store.objects.forEach((key, stored) -> {
-            String text = new String(stored.body(), StandardCharsets.UTF_8);
+        assertThat(summaries.objects).isNotEmpty();
+        Map<String, byte[]> everything = new TreeMap<>(summaries.objects);
+        store.objects.forEach((key, stored) -> everything.put(key, stored.body()));
+        everything.forEach((key, body) -> {
+            String text = new String(body, StandardCharsets.UTF_8);
             assertThat(text).as(key).doesNotContain(SECRET).doesNotContain(SubmissionBodies.COMMENT.trim())
                     .doesNotContain("overall_comment");
         });
@@ -365,7 +391,8 @@ class SnapshotServiceTest {
             if (area.equals(SMALL) || area.equals(TINY)) {
                 smallCells++;
                 assertThat(cell.get("suppressed").asBoolean()).as("%s", cell).isTrue();
-                assertThat(cell.get("suppressionReason").asText()).as("%s", cell).isEqualTo("small_denominator");
+                assertThat(cell.get("status").asText()).as("%s", cell).isEqualTo(PublishedCell.WITHHELD);
+                assertThat(cell.has("suppressionReason")).as("no reason narrows a withheld value: %s", cell).isFalse();
                 assertThat(cell.has("value") || cell.has("n") || cell.has("numerator") || cell.has("ciLow")
                         || cell.has("ciHigh") || cell.has("previousValue") || cell.has("change")).as("%s", cell).isFalse();
             }
@@ -378,7 +405,7 @@ class SnapshotServiceTest {
         assertThat(nationalYear.get("suppressed").asBoolean()).isFalse();
         JsonNode yearOfMedium = cell(cells, "svc_contacted_pct", MEDIUM, "2026");
         assertThat(yearOfMedium.get("suppressed").asBoolean()).isTrue();
-        assertThat(yearOfMedium.get("suppressionReason").asText()).isEqualTo("complementary");
+        assertThat(yearOfMedium.get("status").asText()).isEqualTo(PublishedCell.WITHHELD);
     }
 
     @Test
@@ -467,7 +494,7 @@ class SnapshotServiceTest {
         String prefix = "summaries/" + indicators.definitionsHash().substring(0, 16) + "/";
         // without November's day files, a refresh still has every closed day: from the running total
         for (LocalDate day = LocalDate.of(2026, 11, 1); day.isBefore(TODAY); day = day.plusDays(1)) {
-            assertThat(store.objects.remove(prefix + day + ".json")).as("%s kept", day).isNotNull();
+            assertThat(summaries.objects.remove(prefix + day + ".json")).as("%s kept", day).isNotNull();
         }
         addSubmissions(BIG, TODAY, 3);
         submissions.daysRead.clear();
@@ -483,7 +510,7 @@ class SnapshotServiceTest {
         SnapshotService.Result first = service(JUST_AFTER_MIDNIGHT).run(true);
         assertThat(first.daysRead()).isEqualTo(DAYS);
         String prefix = "summaries/" + indicators.definitionsHash().substring(0, 16) + "/";
-        assertThat(store.objects).containsKey(prefix + "2026-11-20.json").doesNotContainKeys(prefix + "2026-11-21.json",
+        assertThat(summaries.objects).containsKey(prefix + "2026-11-20.json").doesNotContainKeys(prefix + "2026-11-21.json",
                 prefix + "2026-11-22.json");
 
         // a write that began before midnight lands now, received on 21 November
@@ -500,7 +527,7 @@ class SnapshotServiceTest {
         // after the grace period, 21 November is closed and kept
         SnapshotService.Result later = service(JUST_AFTER_MIDNIGHT.plus(Duration.ofMinutes(11))).run(true);
         assertThat(later.daysRead()).isEqualTo(2); // 21 November read once more, now closed and stored; today open
-        assertThat(store.objects).containsKey(prefix + "2026-11-21.json");
+        assertThat(summaries.objects).containsKey(prefix + "2026-11-21.json");
         SnapshotService.Result afterThat = service(JUST_AFTER_MIDNIGHT.plus(Duration.ofMinutes(30))).run(true);
         assertThat(afterThat.daysRead()).isEqualTo(1);
         assertThat(cellsBytes(afterThat)).isEqualTo(cellsBytes(recomputed));
@@ -525,7 +552,7 @@ class SnapshotServiceTest {
     void aClosedDayIsTakenFromItsSummaryNotFromTheDatabase() {
         service(NOON).run(true);
         String key = "summaries/" + indicators.definitionsHash().substring(0, 16) + "/2026-09-01.json";
-        assertThat(new String(store.body(key), StandardCharsets.UTF_8)).contains("\"svc_contacted_pct\",\"" + BIG + "\"");
+        assertThat(new String(summaries.body(key), StandardCharsets.UTF_8)).contains("\"svc_contacted_pct\",\"" + BIG + "\"");
         SnapshotService.Result before = service(NOON).run(true);
         long septemberBefore = cell(cells(before), "svc_contacted_pct", BIG, "2026-09").get("n").asLong();
 
@@ -536,11 +563,11 @@ class SnapshotServiceTest {
         assertThat(cell(cells(reused), "svc_contacted_pct", BIG, "2026-09").get("n").asLong()).isEqualTo(septemberBefore);
 
         // without its summary (and the month's roll-up) the day is read again, and both are kept anew
-        store.objects.remove(key);
-        store.objects.remove("summaries/" + indicators.definitionsHash().substring(0, 16) + "/month-from-2026-09-01.json");
+        summaries.objects.remove(key);
+        summaries.objects.remove("summaries/" + indicators.definitionsHash().substring(0, 16) + "/month-from-2026-09-01.json");
         SnapshotService.Result reread = service(NOON).run(true);
         assertThat(reread.daysRead()).isEqualTo(2);
-        assertThat(store.objects).containsKey(key);
+        assertThat(summaries.objects).containsKey(key);
         assertThat(cell(cells(reread), "svc_contacted_pct", BIG, "2026-09").get("n").asLong()).isGreaterThan(septemberBefore);
     }
 
@@ -549,6 +576,7 @@ class SnapshotServiceTest {
     /** A crash at any write of the second run (the pointer last of all) leaves the first snapshot published and whole. */
     @ParameterizedTest(name = "crash writing {0}")
     @ValueSource(strings = {SnapshotWriter.LATEST_KEY, "/manifest.json", "/indicators.json", "/indicators.csv",
+            "/dictionary.json", "/datapackage.json", "/indicators/svc_contacted_pct.csv",
             "/municipalities/LT.json", "/municipalities/" + BIG + ".json"})
     void aCrashBeforeThePointerIsWrittenLeavesThePreviousSnapshotPublished(String crashPoint) throws Exception {
         SnapshotService.Result first = service(NOON).run(true);

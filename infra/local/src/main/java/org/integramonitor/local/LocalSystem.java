@@ -85,58 +85,58 @@ public final class LocalSystem implements AutoCloseable {
      */
     public record Settings(int apiPort, int dynamoDbPort, int s3Port, Optional<Path> dataDir,
                            Optional<URI> externalEndpoint, String region, String accessKey, String secretKey,
-                           String snapshotBucket, Map<String, Object> properties) {
+                           String snapshotBucket, String summaryBucket, Map<String, Object> properties) {
 
         /** Defaults for a developer: fixed ports, data kept in .local-data, AWS_ENDPOINT_URL honoured. */
         public static Settings developer() {
             return new Settings(8080, 8000, 9000, Optional.of(Path.of(".local-data")), endpointFromEnvironment(),
                     env("AWS_REGION", "eu-north-1"), env("AWS_ACCESS_KEY_ID", "local"),
-                    env("AWS_SECRET_ACCESS_KEY", "local-secret"), "integra-snapshots", Map.of());
+                    env("AWS_SECRET_ACCESS_KEY", "local-secret"), "integra-snapshots", "integra-summaries", Map.of());
         }
 
         /** Defaults for tests: free ports, in memory; AWS_ENDPOINT_URL (LocalStack) used when set. */
         public static Settings forTests() {
             return new Settings(0, 0, 0, Optional.empty(), endpointFromEnvironment(),
                     env("AWS_REGION", "eu-north-1"), env("AWS_ACCESS_KEY_ID", "test"),
-                    env("AWS_SECRET_ACCESS_KEY", "test"), "integra-snapshots", Map.of());
+                    env("AWS_SECRET_ACCESS_KEY", "test"), "integra-snapshots", "integra-summaries", Map.of());
         }
 
         public Settings withProperties(Map<String, Object> extra) {
             Map<String, Object> merged = new HashMap<>(properties);
             merged.putAll(extra);
             return new Settings(apiPort, dynamoDbPort, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
-                    snapshotBucket, merged);
+                    snapshotBucket, summaryBucket, merged);
         }
 
         public Settings withApiPort(int port) {
             return new Settings(port, dynamoDbPort, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
-                    snapshotBucket, properties);
+                    snapshotBucket, summaryBucket, properties);
         }
 
         public Settings withDynamoDbPort(int port) {
             return new Settings(apiPort, port, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
-                    snapshotBucket, properties);
+                    snapshotBucket, summaryBucket, properties);
         }
 
         public Settings withS3Port(int port) {
             return new Settings(apiPort, dynamoDbPort, port, dataDir, externalEndpoint, region, accessKey, secretKey,
-                    snapshotBucket, properties);
+                    snapshotBucket, summaryBucket, properties);
         }
 
         /** An endpoint for DynamoDB and S3 instead of the embedded servers; empty: start the embedded servers. */
         public Settings withExternalEndpoint(Optional<URI> endpoint) {
             return new Settings(apiPort, dynamoDbPort, s3Port, dataDir, endpoint, region, accessKey, secretKey,
-                    snapshotBucket, properties);
+                    snapshotBucket, summaryBucket, properties);
         }
 
         public Settings inMemory() {
             return new Settings(apiPort, dynamoDbPort, s3Port, Optional.empty(), externalEndpoint, region, accessKey,
-                    secretKey, snapshotBucket, properties);
+                    secretKey, snapshotBucket, summaryBucket, properties);
         }
 
         public Settings withDataDir(Path dir) {
             return new Settings(apiPort, dynamoDbPort, s3Port, Optional.of(dir), externalEndpoint, region, accessKey,
-                    secretKey, snapshotBucket, properties);
+                    secretKey, snapshotBucket, summaryBucket, properties);
         }
 
         private static Optional<URI> endpointFromEnvironment() {
@@ -181,6 +181,7 @@ public final class LocalSystem implements AutoCloseable {
                     (String) properties.get("integra.tables.free-text"));
             MonitoringTable.ensureExists(dynamoDb, (String) properties.get("integra.tables.monitoring"));
             ensureBucket(settings.snapshotBucket());
+            ensureBucket(settings.summaryBucket());
 
             context = ApplicationContext.builder().properties(properties).environments("local")
                     .singletons(tokenIssuer).start();
@@ -231,6 +232,8 @@ public final class LocalSystem implements AutoCloseable {
         properties.put("integra.tables.free-text", "integra-submission-free-text");
         properties.put("integra.aws.s3-endpoint", s3Endpoint.toString());
         properties.put("integra.snapshots.bucket", settings.snapshotBucket());
+        // the aggregation's state (exact, unsuppressed summaries) in a bucket of its own, as in AWS
+        properties.put("integra.summaries.bucket", settings.summaryBucket());
         properties.put("integra.tables.monitoring", "integra-monitoring");
         // the local issuer stands in for Cognito: same claims, its own key
         properties.put("integra.auth.issuer", LocalTokenIssuer.ISSUER);

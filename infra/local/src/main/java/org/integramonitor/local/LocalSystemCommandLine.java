@@ -104,7 +104,7 @@ final class LocalSystemCommandLine {
                   monitoring API  %1$s/v1/municipalities/{code}/reports  (bearer token)
                   OpenAPI         %1$s/openapi/integra-monitor-1.yml
                   DynamoDB        %2$s  (tables integra-submissions, integra-submission-free-text, integra-monitoring)
-                  S3              %3$s  (bucket %4$s)
+                  S3              %3$s  (buckets %4$s: snapshots, %6$s: the aggregation's private state)
                   data            %5$s
                 Try:
                   curl -s %1$s/v1/instruments
@@ -115,6 +115,7 @@ final class LocalSystemCommandLine {
                 """.formatted(system.apiUrl(), system.dynamoDbEndpoint(), system.s3Endpoint(),
                 system.settings().snapshotBucket(),
                 system.settings().externalEndpoint().isPresent() ? "external endpoint"
-                        : system.settings().dataDir().map(Path::toString).orElse("in memory"));
+                        : system.settings().dataDir().map(Path::toString).orElse("in memory"),
+                system.settings().summaryBucket());
     }
 }

@@ -20,12 +20,15 @@ class AggregationPrimingTest {
         TestSystem.get().functionProperties().forEach((key, value) -> System.setProperty(key, value.toString()));
         try (AggregationLambdaHandler handler = new AggregationLambdaHandler()) {
             String bucket = TestSystem.get().settings().snapshotBucket();
+            String summaryBucket = TestSystem.get().settings().summaryBucket();
             List<String> before = keys(bucket);
+            List<String> summariesBefore = keys(summaryBucket);
 
             handler.beforeCheckpoint(null);
             handler.afterRestore(null);
 
             assertThat(keys(bucket)).isEqualTo(before);
+            assertThat(keys(summaryBucket)).isEqualTo(summariesBefore);
             assertThat(handler.handleRequest(new ScheduledEvent(), new LocalLambdaContext("priming-test"))).startsWith("snapshot ");
         } finally {
             TestSystem.get().functionProperties().keySet().forEach(System::clearProperty);

@@ -11,6 +11,7 @@ import org.integramonitor.snapshot.SnapshotService;
 import org.integramonitor.snapshot.SnapshotStore;
 import org.integramonitor.snapshot.SnapshotWriter;
 import org.integramonitor.snapshot.s3.S3SnapshotStore;
+import org.integramonitor.snapshot.s3.S3SummaryStore;
 import org.integramonitor.submission.dynamodb.DynamoDbSubmissionReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -51,7 +52,7 @@ public final class AggregationUntilPointer {
 
     /**
      * The service AggregationBeans wires, from the same beans and settings; only the store is wrapped, since
-     * the production factory builds its S3SnapshotStore inline.
+     * the production factory builds its S3SnapshotStore (and S3SummaryStore) inline.
      */
     private static SnapshotService snapshotService(ApplicationContext context) {
         InstrumentCatalog instruments = context.getBean(InstrumentCatalog.class);
@@ -62,7 +63,8 @@ public final class AggregationUntilPointer {
                 MunicipalityRegistry.loadDefault(json.mapper(), languages).all(),
                 new DynamoDbSubmissionReader(context.getBean(DynamoDbClient.class), setting(context, "integra.tables.submissions"),
                         json.mapper()),
-                new HaltingBeforePointer(store), json.mapper(), context.getBean(DisclosureSettings.class),
+                new HaltingBeforePointer(store),
+                new S3SummaryStore(context.getBean(S3Client.class), setting(context, "integra.summaries.bucket")), json.mapper(), context.getBean(DisclosureSettings.class),
                 context.getBean(Clock.class), ZoneId.of(setting(context, "integra.aggregation.time-zone")),
                 LocalDate.parse(setting(context, "integra.aggregation.first-day")),
                 Duration.ofMinutes(Integer.parseInt(setting(context, "integra.aggregation.closing-grace-minutes"))),

@@ -75,7 +75,8 @@ class LocalPortsTest {
 
             // each answers on the port it reports
             assertThat(system.dynamoDb().listTables().tableNames()).contains("integra-submissions", "integra-monitoring");
-            assertThat(system.s3().listBuckets().buckets()).anyMatch(bucket -> bucket.name().equals("integra-snapshots"));
+            assertThat(system.s3().listBuckets().buckets()).extracting(bucket -> bucket.name())
+                    .contains("integra-snapshots", "integra-summaries");
             HttpResponse<String> instruments = TestSystem.send(java.net.http.HttpRequest
                     .newBuilder(system.apiUrl().resolve("/v1/instruments")).GET().build());
             assertThat(instruments.statusCode()).isEqualTo(200);

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -23,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Through the real stack: submissions over HTTP into DynamoDB Local, an aggregation run, and the snapshot
  * read back from the S3 server with the AWS SDK, as a dashboard or the AWS CLI would. The share for one
- * municipality is cross-checked against the raw stored items by a separate, naive computation.
+ * municipality is cross-checked against the raw stored items by a separate, naive computation. The files that let
+ * a reader use the snapshot without asking (manifest provenance, dictionary, data package, per-indicator files)
+ * are read the same way, and every CSV is checked against its Table Schema.
  */
 class SnapshotEndToEndTest {
 
@@ -66,16 +72,145 @@ class SnapshotEndToEndTest {
         assertThat(head.cacheControl()).contains("immutable");
         assertThat(head.contentType()).startsWith("text/csv");
         String csv = new String(object(folder + "indicators.csv"), StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFindicator,area,period_type,period,value,n,numerator");
+        assertThat(csv).as("UTF-8 without a byte order mark").startsWith("indicator,area,period_type,period,status,value,n,numerator");
+    }
+
+    /** The aggregation's state is in the private summary bucket; the published bucket holds the pointer and snapshots only. */
+    @Test
+    void summariesStayInTheirOwnBucket() {
+        String snapshots = TestSystem.get().settings().snapshotBucket();
+        String summaries = TestSystem.get().settings().summaryBucket();
+        assertThat(summaries).isNotEqualTo(snapshots);
+        List<String> published = TestSystem.get().s3().listObjectsV2Paginator(b -> b.bucket(snapshots)).contents().stream()
+                .map(S3Object::key).toList();
+        assertThat(published).isNotEmpty().allMatch(key -> key.equals("latest.json") || key.startsWith("snapshots/"));
+        // closed days exist only when the test system's first day is before today; the prefix is the same either way
+        assertThat(TestSystem.get().s3().listObjectsV2Paginator(b -> b.bucket(summaries)).contents().stream().map(S3Object::key))
+                .allMatch(key -> key.startsWith("summaries/"));
+    }
+
+    @Test
+    void theManifestTellsWhereTheFiguresComeFromAndOnWhatTerms() throws IOException {
+        JsonNode manifest = TestSystem.JSON.readTree(object(latest.get("manifest").asText()));
+        assertThat(manifest.at("/provenance/codeVersion").asText()).isNotBlank().isNotEqualTo("unknown");
+        assertThat(manifest.at("/provenance/indicatorDefinitions/sha256").asText())
+                .isEqualTo(manifest.get("indicatorDefinitionsSha256").asText());
+        assertThat(manifest.at("/provenance/labels/sha256").asText()).hasSize(64);
+        JsonNode thresholds = manifest.get("disclosureSettings");
+        for (String threshold : List.of("minimumDenominator", "minimumGroup", "rounding", "lowReliabilityBelow")) {
+            assertThat(thresholds.get(threshold).asInt()).as(threshold).isEqualTo(Integer.parseInt(
+                    TestSystem.get().context().getRequiredProperty("integra.disclosure."
+                            + threshold.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT), String.class)));
+        }
+        assertThat(manifest.at("/licence/url").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(manifest.get("citation").asText()).contains(latest.get("snapshotId").asText());
+        assertThat(manifest.at("/sampleNote/en").asText()).contains("self-selected");
+        assertThat(manifest.at("/sampleNote/lt").asText()).isNotBlank();
+        JsonNode cells = TestSystem.JSON.readTree(object(latest.get("indicators").asText())).get("cells");
+        long withheld = java.util.stream.StreamSupport.stream(cells.spliterator(), false)
+                .filter(cell -> cell.get("status").asText().equals("withheld")).count();
+        assertThat(manifest.at("/rowCounts/suppressed").asLong()).isEqualTo(withheld).isPositive();
+    }
+
+    /** A dashboard or a researcher starts at latest.json and finds the dictionary, the data package and one file per indicator. */
+    @Test
+    void theDictionaryDataPackageAndPerIndicatorFilesDescribeAndHoldEveryRow() throws IOException {
+        String folder = "snapshots/" + latest.get("snapshotId").asText() + "/";
+        assertThat(latest.get("dictionary").asText()).isEqualTo(folder + "dictionary.json");
+        assertThat(latest.get("datapackage").asText()).isEqualTo(folder + "datapackage.json");
+        assertThat(latest.get("indicatorFolder").asText()).isEqualTo(folder + "indicators/");
+        JsonNode dictionary = TestSystem.JSON.readTree(object(latest.get("dictionary").asText()));
+        JsonNode all = TestSystem.JSON.readTree(object(latest.get("indicators").asText()));
+        assertThat(dictionary.get("indicators").size()).isEqualTo(all.get("indicators").size());
+
+        java.util.Set<String> periods = new java.util.HashSet<>();
+        dictionary.get("periods").forEach(period -> {
+            periods.add(period.get("periodType").asText() + " " + period.get("period").asText());
+            assertThat(LocalDate.parse(period.get("end").asText())).isAfterOrEqualTo(LocalDate.parse(period.get("start").asText()));
+            for (String language : List.of("lt", "en", "uk", "ru")) {
+                assertThat(period.at("/label/" + language).asText()).isNotBlank();
+            }
+        });
+        all.get("cells").forEach(cell -> assertThat(periods).contains(cell.get("periodType").asText() + " " + cell.get("period").asText()));
+        for (String status : List.of("published", "withheld", "no_responses")) {
+            assertThat(dictionary.at("/statuses/" + status + "/uk").asText()).as(status).isNotBlank();
+        }
+
+        JsonNode dataPackage = TestSystem.JSON.readTree(object(latest.get("datapackage").asText()));
+        int rows = 0;
+        for (JsonNode resource : dataPackage.get("resources")) {
+            rows += checkAgainstSchema(object(folder + resource.get("path").asText()), resource.get("schema"));
+        }
+        assertThat(dataPackage.get("resources").size()).isEqualTo(1 + dictionary.get("indicators").size());
+        assertThat(rows).as("indicators.csv and the per-indicator files hold every row once each").isEqualTo(2 * all.get("cells").size());
+
+        for (JsonNode indicator : dictionary.get("indicators")) {
+            String id = indicator.get("id").asText();
+            assertThat(indicator.get("formula").asText()).as(id).contains("value = ");
+            JsonNode file = TestSystem.JSON.readTree(object(folder + "indicators/" + id + ".json"));
+            List<JsonNode> expected = java.util.stream.StreamSupport.stream(all.get("cells").spliterator(), false)
+                    .filter(cell -> cell.get("indicator").asText().equals(id)).toList();
+            List<JsonNode> actual = java.util.stream.StreamSupport.stream(file.get("cells").spliterator(), false).toList();
+            assertThat(actual).as(id).isEqualTo(expected);
+        }
+        // a file for every area, with or without respondents
+        for (JsonNode area : all.get("areas")) {
+            assertThat(TestSystem.JSON.readTree(object(folder + "municipalities/" + area.get("code").asText() + ".json"))
+                    .get("area").asText()).isEqualTo(area.get("code").asText());
+        }
+        assertThat(all.get("areas")).hasSize(61);
+    }
+
+    /** The CSV against its Table Schema: header in order, types, enums, pattern, required, unique primary key. */
+    private static int checkAgainstSchema(byte[] body, JsonNode schema) throws IOException {
+        List<String> fields = java.util.stream.StreamSupport.stream(schema.get("fields").spliterator(), false)
+                .map(field -> field.get("name").asText()).toList();
+        java.util.Set<List<String>> keys = new java.util.HashSet<>();
+        int rows = 0;
+        try (CSVParser parser = CSVParser.parse(new String(body, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertThat(parser.getHeaderNames()).isEqualTo(fields);
+            for (CSVRecord record : parser) {
+                rows++;
+                for (JsonNode field : schema.get("fields")) {
+                    String value = record.get(field.get("name").asText());
+                    JsonNode constraints = field.path("constraints");
+                    if (value.isEmpty()) {
+                        assertThat(constraints.path("required").asBoolean()).as("%s required", field.get("name")).isFalse();
+                        continue;
+                    }
+                    switch (field.get("type").asText()) {
+                        case "integer" -> assertThat(value).matches("[0-9]+");
+                        case "number" -> assertThat(value).matches("-?[0-9]+(\\.[0-9]+)?");
+                        case "boolean" -> assertThat(value).isIn("true", "false");
+                        default -> assertThat(field.get("type").asText()).isEqualTo("string");
+                    }
+                    if (constraints.has("enum")) {
+                        assertThat(constraints.get("enum")).extracting(JsonNode::asText).contains(value);
+                    }
+                    if (constraints.has("pattern")) {
+                        assertThat(value).matches(constraints.get("pattern").asText());
+                    }
+                }
+                List<String> key = java.util.stream.StreamSupport.stream(schema.get("primaryKey").spliterator(), false)
+                        .map(name -> record.get(name.asText())).toList();
+                assertThat(keys.add(key)).as("primary key %s unique", key).isTrue();
+            }
+        }
+        return rows;
     }
 
     @Test
     void smallMunicipalityIsSuppressedAndNothingRevealsItsAnswers() throws IOException {
         List<JsonNode> small = cells(SMALL);
+        assertThat(small).anyMatch(cell -> cell.get("status").asText().equals("withheld"));
         assertThat(small).isNotEmpty().allSatisfy(cell -> {
-            assertThat(cell.get("suppressed").asBoolean()).isTrue();
+            // withheld, or (in a period or indicator without any of its respondents) no_responses with n 0
+            assertThat(cell.get("status").asText()).isIn("withheld", "no_responses");
+            assertThat(cell.get("suppressed").asBoolean()).isEqualTo(cell.get("status").asText().equals("withheld"));
             assertThat(cell.has("value")).isFalse();
-            assertThat(cell.has("n")).isFalse();
+            assertThat(cell.has("suppressionReason")).isFalse();
+            assertThat(cell.has("n")).isEqualTo(cell.get("status").asText().equals("no_responses"));
         });
         String everything = new String(object(latest.get("indicators").asText()), StandardCharsets.UTF_8);
         assertThat(everything).doesNotContain("Evening language courses"); // free text never reaches a snapshot
@@ -104,10 +239,14 @@ class SnapshotEndToEndTest {
                 continue;
             }
             int[] expected = counts.get(cell.get("area").asText());
+            if (expected == null) {
+                assertThat(cell.get("status").asText()).as("%s", cell).isEqualTo("no_responses");
+                continue;
+            }
+            if (expected[1] < 10) {
+                assertThat(cell.get("status").asText()).as("fewer than 10 respondents: %s", cell).isEqualTo("withheld");
+            }
             if (cell.get("suppressed").asBoolean()) {
-                if (cell.get("suppressionReason").asText().equals("small_denominator")) {
-                    assertThat(expected[1]).isLessThan(10);
-                }
                 continue;
             }
             published++;
@@ -126,7 +265,8 @@ class SnapshotEndToEndTest {
     }
 
     private static byte[] object(String key) {
-        return TestSystem.get().s3().getObjectAsBytes(b -> b.bucket("integra-snapshots").key(key)).asByteArray();
+        return TestSystem.get().s3().getObjectAsBytes(b -> b.bucket(TestSystem.get().settings().snapshotBucket()).key(key))
+                .asByteArray();
     }
 
     private static void post(String municipality, Random random) {

@@ -55,10 +55,11 @@ class SqlCrossCheckTest {
     /**
      * One indicator recomputed in SQL. {@code observations} selects one row per respondent who counts for the
      * indicator: {@code municipality, received_date, x}, where x is 1/0 for a share, the scale point for a
-     * mean, the 0-100 score for an index. {@code definition} is what the SQL was written for: the test fails
+     * mean, the 0-100 score for an index. {@code subpopulation}: a filter or skip logic chooses who is in the
+     * denominator, so the respondents left out are a group of their own for disclosure control. {@code definition} is what the SQL was written for: the test fails
      * if indicators-v1.json says otherwise, so a changed definition cannot silently diverge from this SQL.
      */
-    record SqlIndicator(String id, String definition, String observations) {
+    record SqlIndicator(String id, String definition, String observations, boolean subpopulation) {
         @Override
         public String toString() {
             return id;
@@ -79,7 +80,7 @@ class SqlCrossCheckTest {
                                       AND f.value_type = 'string' AND f.answer_value IN ('employed', 'self_employed')
                         WHERE a.item_id = 'work_matches_qualification'
                           AND a.answer_value <> 'na'
-                          AND a.submission_id IN (SELECT submission_id FROM in_scope)"""),
+                          AND a.submission_id IN (SELECT submission_id FROM in_scope)""", true),
                 // share whose denominator leaves out "don't know" (excludeFromDenominator)
                 new SqlIndicator("health_insured_pct", """
                         {"type": "share", "instrument": "tcn-integration", "instrumentVersions": [1],
@@ -88,7 +89,7 @@ class SqlCrossCheckTest {
                         FROM answers
                         WHERE item_id = 'health_insured'
                           AND answer_value NOT IN ('dont_know', 'na')
-                          AND submission_id IN (SELECT submission_id FROM in_scope)"""),
+                          AND submission_id IN (SELECT submission_id FROM in_scope)""", false),
                 // share of a skip-logic item whose denominator leaves out "did not use / don't know" (na)
                 new SqlIndicator("svc_satisfied_help_pct", """
                         {"type": "share", "instrument": "tcn-integration", "instrumentVersions": [1],
@@ -98,7 +99,7 @@ class SqlCrossCheckTest {
                         FROM answers
                         WHERE item_id = 'svc_satisfied_help'
                           AND answer_value <> 'na'
-                          AND submission_id IN (SELECT submission_id FROM in_scope)"""),
+                          AND submission_id IN (SELECT submission_id FROM in_scope)""", true),
                 // share over a multiple-choice item: anyone who selected one of the activities
                 new SqlIndicator("belong_participated_pct", """
                         {"type": "share", "instrument": "tcn-integration", "instrumentVersions": [1],
@@ -109,7 +110,7 @@ class SqlCrossCheckTest {
                                                           'sports_leisure') THEN 1 ELSE 0 END) AS x
                         FROM in_scope s
                         JOIN answer_choices c ON c.submission_id = s.submission_id AND c.item_id = 'belong_participated'
-                        GROUP BY s.submission_id, s.municipality, s.received_date"""),
+                        GROUP BY s.submission_id, s.municipality, s.received_date""", false),
                 // mean of a 1-5 scale, "did not try / don't know" (na) left out
                 new SqlIndicator("housing_find_ease_mean", """
                         {"type": "mean", "instrument": "tcn-integration", "instrumentVersions": [1],
@@ -118,7 +119,7 @@ class SqlCrossCheckTest {
                         FROM answers
                         WHERE item_id = 'housing_find_ease'
                           AND value_type = 'number' AND answer_value IN ('1', '2', '3', '4', '5')
-                          AND submission_id IN (SELECT submission_id FROM in_scope)"""),
+                          AND submission_id IN (SELECT submission_id FROM in_scope)""", false),
                 // index: per respondent with at least 3 of the 4 items on the scale, 25 * (sum - k) / k; then the mean
                 new SqlIndicator("integration_climate_index", """
                         {"type": "index", "instrument": "tcn-integration", "instrumentVersions": [1],
@@ -131,7 +132,7 @@ class SqlCrossCheckTest {
                           AND value_type = 'number' AND answer_value IN ('1', '2', '3', '4', '5')
                           AND submission_id IN (SELECT submission_id FROM in_scope)
                         GROUP BY submission_id, municipality, received_date
-                        HAVING COUNT(*) >= 3"""));
+                        HAVING COUNT(*) >= 3""", false));
     }
 
     @BeforeAll
@@ -207,7 +208,7 @@ class SqlCrossCheckTest {
         BigDecimal halfUnit = BigDecimal.ONE.movePointLeft(decimals).divide(BigDecimal.valueOf(2));
 
         Map<String, Map<String, Object>> expected = new TreeMap<>();
-        for (Map<String, Object> row : query(cellsSql(indicator, type.equals("share")))) {
+        for (Map<String, Object> row : query(cellsSql(indicator, type))) {
             expected.put(row.get("AREA") + " " + row.get("PERIOD_TYPE") + " " + row.get("PERIOD"), row);
         }
         Map<String, JsonNode> published = new TreeMap<>();
@@ -216,29 +217,43 @@ class SqlCrossCheckTest {
                 published.put(cell.get("area").asText() + " " + cell.get("periodType").asText() + " " + cell.get("period").asText(), cell);
             }
         }
-        assertThat(published.keySet()).as("a cell for exactly every area and period with data").isEqualTo(expected.keySet());
+        Map<String, Long> respondents = new TreeMap<>();
+        for (Map<String, Object> row : query(respondentsSql())) {
+            respondents.put(row.get("AREA") + " " + row.get("PERIOD_TYPE") + " " + row.get("PERIOD"), ((Number) row.get("R")).longValue());
+        }
+        assertThat(published.keySet()).as("a row for every area and period with data").containsAll(expected.keySet());
+        assertThat(published.keySet()).as("a row for every area (60 municipalities and LT) and period")
+                .hasSize(61 * (int) published.values().stream().map(cell -> cell.get("periodType").asText() + cell.get("period").asText())
+                        .distinct().count());
 
         Map<String, Integer> outcomes = new TreeMap<>();
         double largestDifference = 0;
         for (Map.Entry<String, JsonNode> entry : published.entrySet()) {
             JsonNode cell = entry.getValue();
+            String status = cell.get("status").asText();
             Map<String, Object> row = expected.get(entry.getKey());
             String what = indicator.id() + " " + entry.getKey() + " sql=" + row + " published=" + cell;
+            assertThat(cell.has("suppressionReason")).as("no per-row reason: " + what).isFalse();
+            if (row == null) {
+                // nobody in the denominator: withheld if anyone answered there, else no responses; never a value
+                long answered = respondents.getOrDefault(entry.getKey(), 0L);
+                assertThat(status).as(what + " respondents " + answered).isEqualTo(answered == 0 ? "no_responses" : "withheld");
+                assertThat(cell.has("value")).as(what).isFalse();
+                outcomes.merge(answered == 0 ? "no_responses" : "withheld, none in the denominator", 1, Integer::sum);
+                continue;
+            }
             long n = ((Number) row.get("N")).longValue();
             String primary = (String) row.get("PRIMARY_REASON");
             if (primary != null) {
+                assertThat(status).as(what).isEqualTo("withheld");
                 assertThat(cell.get("suppressed").asBoolean()).as(what).isTrue();
-                assertThat(cell.get("suppressionReason").asText()).as(what).isEqualTo(primary);
             }
-            if (cell.get("suppressed").asBoolean()) {
-                if (primary == null) {
-                    // withheld only to protect other cells: the counts themselves pass the primary rules
-                    assertThat(cell.get("suppressionReason").asText()).as(what).isEqualTo("complementary");
-                }
-                assertThat(cell.has("value") || cell.has("n") || cell.has("numerator")).as(what).isFalse();
-                outcomes.merge(cell.get("suppressionReason").asText(), 1, Integer::sum);
+            if (status.equals("withheld")) {
+                assertThat(cell.has("value") || cell.has("n") || cell.has("numerator") || cell.has("ciLow")).as(what).isFalse();
+                outcomes.merge(primary == null ? "withheld to protect others" : "withheld: " + primary, 1, Integer::sum);
                 continue;
             }
+            assertThat(status).as(what).isEqualTo("published");
             BigDecimal value = cell.get("value").decimalValue();
             BigDecimal exact = (BigDecimal) row.get("EXACT_VALUE");
             assertThat(value.scale()).as(what).isLessThanOrEqualTo(decimals);
@@ -263,66 +278,100 @@ class SqlCrossCheckTest {
         // the comparison must have compared something: municipalities and the nation, published and withheld
         assertThat(outcomes.getOrDefault("published municipal", 0)).as(indicator.id() + " " + outcomes).isGreaterThanOrEqualTo(2);
         assertThat(outcomes.getOrDefault("published national", 0)).as(indicator.id() + " " + outcomes).isPositive();
-        assertThat(outcomes.getOrDefault("small_denominator", 0)).as(indicator.id() + " " + outcomes).isPositive();
+        assertThat(outcomes.getOrDefault("withheld: small_denominator", 0)).as(indicator.id() + " " + outcomes).isPositive();
     }
 
     @Test
     void everyPrimaryReasonIsExercised() throws Exception {
         Map<String, Integer> reasons = new TreeMap<>();
         for (SqlIndicator indicator : indicators()) {
-            boolean share = definition(indicator.id()).get("type").asText().equals("share");
-            for (Map<String, Object> row : query(cellsSql(indicator, share))) {
+            for (Map<String, Object> row : query(cellsSql(indicator, definition(indicator.id()).get("type").asText()))) {
                 if (row.get("PRIMARY_REASON") != null) {
                     reasons.merge((String) row.get("PRIMARY_REASON"), 1, Integer::sum);
                 }
             }
         }
+        // concentrated answers and small groups left out of a subpopulation are rarer in this random data; the
+        // unit tests (DisclosureControlTest, CellPublisherTest) exercise them
+        System.out.println("SQL cross-check primary reasons: " + reasons);
         assertThat(reasons).containsKeys("small_denominator", "small_group");
+    }
+
+    /** Rows {@code municipality, received_date, ...} expanded to month, quarter and year. */
+    private static String byPeriod(String source, String columns) {
+        return """
+                    SELECT municipality, 'month' AS period_type,
+                           CAST(EXTRACT(YEAR FROM received_date) AS VARCHAR) || '-'
+                               || LPAD(CAST(EXTRACT(MONTH FROM received_date) AS VARCHAR), 2, '0') AS period%2$s
+                    FROM %1$s
+                    UNION ALL
+                    SELECT municipality, 'quarter',
+                           CAST(EXTRACT(YEAR FROM received_date) AS VARCHAR) || '-Q'
+                               || CAST(EXTRACT(QUARTER FROM received_date) AS VARCHAR)%2$s
+                    FROM %1$s
+                    UNION ALL
+                    SELECT municipality, 'year', CAST(EXTRACT(YEAR FROM received_date) AS VARCHAR)%2$s
+                    FROM %1$s""".formatted(source, columns);
+    }
+
+    /** The respondents of every municipality (and LT) and period with any. */
+    private static String respondentsSql() {
+        return """
+                WITH by_period AS (%s)
+                SELECT municipality AS area, period_type, period, COUNT(*) AS r FROM by_period GROUP BY municipality, period_type, period
+                UNION ALL
+                SELECT 'LT', period_type, period, COUNT(*) FROM by_period GROUP BY period_type, period
+                """.formatted(byPeriod("in_scope", ""));
     }
 
     /**
      * The cells of one indicator: observations expanded to month, quarter and year, grouped by municipality
      * and for the nation (LT), with the counts as published (rounded half up to the rounding base) and the
-     * primary disclosure rule each cell's counts trigger.
+     * primary disclosure rule each cell's counts trigger: too few respondents; a share's group of 1-4; a
+     * mean or index whose answers are all but 0-4 one value; 1-4 respondents left out of a subpopulation.
      */
-    private static String cellsSql(SqlIndicator indicator, boolean share) {
+    private static String cellsSql(SqlIndicator indicator, String type) {
+        boolean share = type.equals("share");
         int r = disclosure.rounding();
-        String numerator = share ? "(2 * total + " + r + ") / (2 * " + r + ") * " + r : "CAST(NULL AS BIGINT)";
-        String smallGroup = share ? "WHEN total BETWEEN 1 AND " + (disclosure.minimumGroup() - 1) + " OR n - total BETWEEN 1 AND "
-                + (disclosure.minimumGroup() - 1) + " THEN 'small_group'" : "";
+        int small = disclosure.minimumGroup() - 1;
+        String numerator = share ? "(2 * c.total + " + r + ") / (2 * " + r + ") * " + r : "CAST(NULL AS BIGINT)";
+        String valueRule = share
+                ? "WHEN c.total BETWEEN 1 AND " + small + " OR c.n - c.total BETWEEN 1 AND " + small + " THEN 'small_group'"
+                : "WHEN c.n - l.largest <= " + small + " THEN 'concentrated'";
+        String excludedRule = indicator.subpopulation()
+                ? "WHEN rs.r - c.n BETWEEN 1 AND " + small + " THEN 'small_excluded_group'" : "";
         return """
                 WITH obs AS (%s),
-                by_period AS (
-                    SELECT municipality, 'month' AS period_type,
-                           CAST(EXTRACT(YEAR FROM received_date) AS VARCHAR) || '-'
-                               || LPAD(CAST(EXTRACT(MONTH FROM received_date) AS VARCHAR), 2, '0') AS period, x
-                    FROM obs
-                    UNION ALL
-                    SELECT municipality, 'quarter',
-                           CAST(EXTRACT(YEAR FROM received_date) AS VARCHAR) || '-Q'
-                               || CAST(EXTRACT(QUARTER FROM received_date) AS VARCHAR), x
-                    FROM obs
-                    UNION ALL
-                    SELECT municipality, 'year', CAST(EXTRACT(YEAR FROM received_date) AS VARCHAR), x
-                    FROM obs
-                ),
+                by_period AS (%s),
                 cells AS (
                     SELECT municipality AS area, period_type, period, COUNT(*) AS n, SUM(x) AS total
                     FROM by_period GROUP BY municipality, period_type, period
                     UNION ALL
                     SELECT 'LT', period_type, period, COUNT(*), SUM(x)
                     FROM by_period GROUP BY period_type, period
-                )
-                SELECT area, period_type, period, n, total,
-                       CAST(total AS NUMERIC(38, 20)) * %d / n AS exact_value,
-                       (2 * n + %d) / (2 * %d) * %d AS n_published,
+                ),
+                value_groups AS (
+                    SELECT municipality AS area, period_type, period, x, COUNT(*) AS same
+                    FROM by_period GROUP BY municipality, period_type, period, x
+                    UNION ALL
+                    SELECT 'LT', period_type, period, x, COUNT(*)
+                    FROM by_period GROUP BY period_type, period, x
+                ),
+                largest AS (SELECT area, period_type, period, MAX(same) AS largest FROM value_groups GROUP BY area, period_type, period),
+                respondents AS (%s)
+                SELECT c.area, c.period_type, c.period, c.n, c.total, rs.r AS respondents,
+                       CAST(c.total AS NUMERIC(38, 20)) * %d / c.n AS exact_value,
+                       (2 * c.n + %d) / (2 * %d) * %d AS n_published,
                        %s AS numerator_published,
-                       CASE WHEN n < %d THEN 'small_denominator'
+                       CASE WHEN c.n < %d THEN 'small_denominator'
+                            %s
                             %s
                        END AS primary_reason
-                FROM cells
-                """.formatted(indicator.observations(), share ? 100 : 1, r, r, r, numerator,
-                disclosure.minimumDenominator(), smallGroup);
+                FROM cells c
+                JOIN largest l ON l.area = c.area AND l.period_type = c.period_type AND l.period = c.period
+                JOIN respondents rs ON rs.area = c.area AND rs.period_type = c.period_type AND rs.period = c.period
+                """.formatted(indicator.observations(), byPeriod("obs", ", x"), respondentsSql(), share ? 100 : 1, r, r, r,
+                numerator, disclosure.minimumDenominator(), valueRule, excludedRule);
     }
 
     private static List<Map<String, Object>> query(String select) throws SQLException {

@@ -227,7 +227,8 @@ class TemplateTest {
 
         JsonNode aggregation = template.at("/Resources/AggregationFunction/Properties/Environment/Variables");
         assertThat(fieldNames(aggregation)).containsExactlyInAnyOrder("SUBMISSIONS_TABLE", "SNAPSHOT_BUCKET",
-                "AGGREGATION_FIRST_DAY", "MONITORING_TABLE");
+                "SUMMARY_BUCKET", "AGGREGATION_FIRST_DAY", "MONITORING_TABLE");
+        assertThat(aggregation.get("SUMMARY_BUCKET")).isEqualTo(json("{\"Ref\":\"SummaryBucket\"}"));
         assertThat(aggregation.get("MONITORING_TABLE")).isEqualTo(json("{\"Ref\":\"MonitoringTable\"}"));
         assertThat(aggregation.get("SUBMISSIONS_TABLE")).isEqualTo(json("{\"Ref\":\"SubmissionsTable\"}"));
         assertThat(aggregation.get("SNAPSHOT_BUCKET")).isEqualTo(json("{\"Ref\":\"SnapshotBucket\"}"));
@@ -366,15 +367,16 @@ class TemplateTest {
                         "dynamodb:DescribeTable"),
                 "FreeTextTable.Arn", Set.of("dynamodb:PutItem")));
 
-        // Aggregation: Query on the byReceivedDate index only, the snapshot bucket's three key spaces, the DLQ.
+        // Aggregation: Query on the byReceivedDate index only; its state (summaries/) in the summary bucket only;
+        // the snapshot bucket written only (snapshots/ and the pointer), never read; the DLQ.
         assertThat(grants("AggregationFunction")).isEqualTo(Map.of(
                 "${SubmissionsTable.Arn}/index/" + SubmissionTables.BY_RECEIVED_DATE_INDEX, Set.of("dynamodb:Query"),
                 "${MonitoringTable.Arn}/index/" + MonitoringTable.BY_PERIOD_INDEX, Set.of("dynamodb:Query"),
-                "${SnapshotBucket.Arn}/summaries/*", Set.of("s3:GetObject", "s3:PutObject"),
+                "${SummaryBucket.Arn}/summaries/*", Set.of("s3:GetObject", "s3:PutObject"),
+                // GetObject of a missing summary is 404 (not 403) only with ListBucket on the bucket
+                "SummaryBucket.Arn", Set.of("s3:ListBucket"),
                 "${SnapshotBucket.Arn}/snapshots/*", Set.of("s3:PutObject"),
                 "${SnapshotBucket.Arn}/" + SnapshotWriter.LATEST_KEY, Set.of("s3:PutObject"),
-                // GetObject of a missing summary is 404 (not 403) only with ListBucket on the bucket
-                "SnapshotBucket.Arn", Set.of("s3:ListBucket"),
                 "AggregationDeadLetterQueue.Arn", Set.of("sqs:SendMessage")));
         assertThat(grants("MonitoringFunction")).isEqualTo(Map.of(
                 "MonitoringTable.Arn", Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"),
@@ -572,7 +574,11 @@ class TemplateTest {
 
     @Test
     void snapshotBucketIsPrivateEncryptedAndRetained() {
-        JsonNode bucket = resource("SnapshotBucket");
+        assertPrivateEncryptedRetainedBucket("SnapshotBucket");
+    }
+
+    private static void assertPrivateEncryptedRetainedBucket(String name) {
+        JsonNode bucket = resource(name);
         assertThat(bucket.path("Type").asText()).isEqualTo("AWS::S3::Bucket");
         assertThat(bucket.path("DeletionPolicy").asText()).isEqualTo("Retain");
         JsonNode properties = bucket.path("Properties");
@@ -586,7 +592,7 @@ class TemplateTest {
     }
 
     @Test
-    void snapshotBucketExpiresOldSnapshotsButNeverSummaries() {
+    void snapshotBucketExpiresOldSnapshotsOnly() {
         JsonNode rules = resource("SnapshotBucket").at("/Properties/LifecycleConfiguration/Rules");
         assertThat(rules.isArray()).as("LifecycleConfiguration.Rules").isTrue();
         List<JsonNode> expiring = new ArrayList<>();
@@ -598,7 +604,7 @@ class TemplateTest {
                 expiring.add(rule);
             }
         }
-        // only snapshots/ expire: summaries/ are the incremental state, latest.json the live pointer
+        // only snapshots/ expire: latest.json is the live pointer
         assertThat(expiring).as("rules that expire or move objects").hasSize(1);
         JsonNode snapshots = expiring.get(0);
         assertThat(snapshots.path("Prefix").asText()).isEqualTo("snapshots/");
@@ -607,9 +613,53 @@ class TemplateTest {
                 .anyMatch(days -> days == 1)).as("incomplete multipart uploads aborted after a day").isTrue();
     }
 
+    /**
+     * The aggregation's state (exact, unsuppressed counts per municipality and day) sits in a bucket of its own
+     * that nothing publishes: private, encrypted, retained, never expiring; its only policy refuses requests
+     * without TLS and allows nothing; only the aggregation function refers to it (environment and IAM), no CDN,
+     * no other function, no other policy.
+     */
+    @Test
+    void summaryBucketIsPrivateUnpublishedAndReachedByTheAggregationOnly() {
+        assertPrivateEncryptedRetainedBucket("SummaryBucket");
+        JsonNode rules = resource("SummaryBucket").at("/Properties/LifecycleConfiguration/Rules");
+        for (JsonNode rule : rules) {
+            assertThat(rule.has("ExpirationInDays") || rule.has("ExpirationDate") || rule.has("Transitions")
+                    || rule.has("NoncurrentVersionExpiration")).as("summaries never expire: %s", rule).isFalse();
+        }
+        assertThat(resource("SummaryBucket").at("/Properties/WebsiteConfiguration").isMissingNode()).as("no website").isTrue();
+
+        Set<String> referring = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> resource : fields(template.path("Resources"))) {
+            if (!resource.getKey().equals("SummaryBucket") && resource.getValue().toString().contains("SummaryBucket")) {
+                referring.add(resource.getKey());
+            }
+        }
+        assertThat(referring).as("resources that refer to the summary bucket")
+                .containsExactlyInAnyOrder("AggregationFunction", "SummaryBucketPolicy");
+        JsonNode policy = resource("SummaryBucketPolicy");
+        assertThat(policy.path("Type").asText()).isEqualTo("AWS::S3::BucketPolicy");
+        assertThat(policy.at("/Properties/Bucket")).isEqualTo(json("{\"Ref\":\"SummaryBucket\"}"));
+        JsonNode statements = policy.at("/Properties/PolicyDocument/Statement");
+        assertThat(statements.size()).isEqualTo(1);
+        for (JsonNode statement : statements) {
+            assertThat(statement.path("Effect").asText()).as("the summary bucket's policy allows nothing").isEqualTo("Deny");
+            assertThat(statement.at("/Condition/Bool/aws:SecureTransport").asText()).isEqualTo("false");
+        }
+        // the published side never names the summaries: no grant on the snapshot bucket's summaries/, no S3 policy of it
+        assertThat(template.path("Resources").toString()).doesNotContain("${SnapshotBucket.Arn}/summaries");
+        assertThat(resourcesOfType("AWS::S3::BucketPolicy").keySet()).containsExactly("SummaryBucketPolicy");
+        for (String function : resourcesOfType("AWS::Serverless::Function").keySet()) {
+            if (!function.equals("AggregationFunction")) {
+                assertThat(resource(function).toString()).as(function).doesNotContain("SummaryBucket");
+            }
+        }
+    }
+
     @Test
     void outputsNameTheNewResources() {
         assertThat(template.at("/Outputs/SnapshotBucketName/Value")).isEqualTo(json("{\"Ref\":\"SnapshotBucket\"}"));
+        assertThat(template.at("/Outputs/SummaryBucketName/Value")).isEqualTo(json("{\"Ref\":\"SummaryBucket\"}"));
         assertThat(template.at("/Outputs/AggregationFunctionName/Value")).isEqualTo(json("{\"Ref\":\"AggregationFunction\"}"));
     }
 

@@ -17,6 +17,7 @@ import org.integramonitor.snapshot.MonitoringCells;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.snapshot.SnapshotService;
 import org.integramonitor.snapshot.s3.S3SnapshotStore;
+import org.integramonitor.snapshot.s3.S3SummaryStore;
 import org.integramonitor.submission.dynamodb.DynamoDbSubmissionReader;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,7 +32,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Wires aggregation: submissions table in, snapshot bucket out; thresholds and dates from configuration. */
+/**
+ * Wires aggregation: submissions table in, snapshot bucket out, its own state (summaries) in a private bucket;
+ * thresholds and dates from configuration.
+ */
 @Factory
 public class AggregationBeans {
 
@@ -74,13 +78,14 @@ public class AggregationBeans {
                                     MonitoringCells monitoring,
                                     @Value("${integra.tables.submissions}") String submissionsTable,
                                     @Value("${integra.snapshots.bucket}") String bucket,
+                                    @Value("${integra.summaries.bucket}") String summaryBucket,
                                     @Value("${integra.aggregation.time-zone}") String zone,
                                     @Value("${integra.aggregation.first-day}") String firstDay,
                                     @Value("${integra.aggregation.closing-grace-minutes}") int graceMinutes) {
         List<String> languages = instruments.allPublished().stream().flatMap(i -> i.languages().stream()).distinct().toList();
         return new SnapshotService(indicators, MunicipalityRegistry.loadDefault(json.mapper(), languages).all(),
                 new DynamoDbSubmissionReader(dynamoDb, submissionsTable, json.mapper()), new S3SnapshotStore(s3, bucket),
-                json.mapper(), disclosure, clock, ZoneId.of(zone), LocalDate.parse(firstDay), Duration.ofMinutes(graceMinutes),
+                new S3SummaryStore(s3, summaryBucket), json.mapper(), disclosure, clock, ZoneId.of(zone), LocalDate.parse(firstDay), Duration.ofMinutes(graceMinutes),
                 monitoring);
     }
 }

@@ -39,8 +39,8 @@ public class AggregationLambdaHandler extends MicronautRequestHandler<ScheduledE
     @Inject
     DynamoDbClient dynamoDb;
 
-    @Value("${integra.snapshots.bucket}")
-    String bucket;
+    @Value("${integra.summaries.bucket}")
+    String summaryBucket;
 
     @Value("${integra.tables.submissions}")
     String submissionsTable;
@@ -74,12 +74,12 @@ public class AggregationLambdaHandler extends MicronautRequestHandler<ScheduledE
     /**
      * SnapStart priming: the catalogues and disclosure settings are built at init already; this warms the two
      * SDK clients and their connections with the cheapest calls the function's policy allows and that change
-     * nothing: a one-key listing of summaries/ and a query of the byReceivedDate index for a day with no data.
+     * nothing: a one-key listing of summaries/ in the summary bucket and a query of the byReceivedDate index for a day with no data.
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
-            s3.listObjectsV2(builder -> builder.bucket(bucket).prefix("summaries/").maxKeys(1));
+            s3.listObjectsV2(builder -> builder.bucket(summaryBucket).prefix("summaries/").maxKeys(1));
             dynamoDb.query(builder -> builder.tableName(submissionsTable).indexName(SubmissionTables.BY_RECEIVED_DATE_INDEX)
                     .keyConditionExpression(SubmissionTables.RECEIVED_DATE + " = :day")
                     .expressionAttributeValues(Map.of(":day", AttributeValue.fromS("1970-01-01"))).limit(1));

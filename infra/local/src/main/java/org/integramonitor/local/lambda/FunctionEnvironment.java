@@ -28,6 +28,7 @@ public final class FunctionEnvironment {
             "FREE_TEXT_TABLE", "integra.tables.free-text",
             "MONITORING_TABLE", "integra.tables.monitoring",
             "SNAPSHOT_BUCKET", "integra.snapshots.bucket",
+            "SUMMARY_BUCKET", "integra.summaries.bucket",
             "JWT_ISSUER", "integra.auth.issuer",
             "JWT_JWKS_URL", "integra.auth.jwks-url",
             "JWT_AUDIENCE", "integra.auth.audience",
