@@ -26,7 +26,7 @@ final class IndicatorAnalysis {
 
     private final IndicatorProblem problem;
     private final long[] trueN;
-    private final boolean fullCoverage;
+    private final boolean checksCoverage;
     private final long smallGroup;
     private final Interval[][] ranges;
     private final AtomicInteger linearSolves;
@@ -34,10 +34,12 @@ final class IndicatorAnalysis {
     private final List<Leak> leaks = new ArrayList<>();
     private final List<Leak> undecided = new ArrayList<>();
 
-    IndicatorAnalysis(IndicatorProblem problem, Map<CellKey, Accumulator> truth, boolean fullCoverage, DisclosureSettings settings,
+    IndicatorAnalysis(IndicatorProblem problem, Map<CellKey, Accumulator> truth, IntervalAttack.ShareIndicator indicator,
+                      DisclosureSettings settings,
                       AtomicInteger linearSolves, AtomicInteger integerSolves) {
         this.problem = problem;
-        this.fullCoverage = fullCoverage;
+        // with full coverage by design n = respondents is known beforehand: there is nothing to learn about it
+        this.checksCoverage = !indicator.fullCoverage() && indicator.coverageIsCharacteristic();
         this.smallGroup = settings.minimumGroup() - 1;
         this.linearSolves = linearSolves;
         this.integerSolves = integerSolves;
@@ -74,8 +76,7 @@ final class IndicatorAnalysis {
             check(i, Quantity.REST, new Claim.Within(1, smallGroup), LeakKind.SMALL_REST);
             // n is at least the true n > 0 in some table, so "n may be positive" holds: a pinned k is a leak
             check(i, Quantity.COUNTED, new Claim.Pinned(), LeakKind.PINNED_COUNT);
-            if (!fullCoverage) {
-                // with full coverage by design n = respondents is known beforehand: nothing to learn
+            if (checksCoverage) {
                 check(i, Quantity.COVERED, new Claim.Within(1, smallGroup), LeakKind.SMALL_COVERED);
                 check(i, Quantity.COVERED, new Claim.Within(respondents - smallGroup, respondents - 1), LeakKind.SMALL_UNCOVERED);
             }

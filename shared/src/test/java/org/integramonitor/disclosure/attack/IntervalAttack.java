@@ -14,13 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The attack of issue 9: for every share indicator, an integer program over the unknown n and k of its
  * withheld cells bounds what the publication (plus exact respondent counts) allows them to be, and reports
- * every withheld cell with data whose counted group, rest, denominator or uncovered respondents is proven
- * to be 1-4 people, or whose count is pinned. Indicators are independent (no sum links two of them).
+ * every withheld cell with data whose counted group, rest, denominator or uncovered respondents (for a
+ * subpopulation) is proven to be 1-4 people, or whose count is pinned. Indicators are independent (no sum links two of them).
  */
 final class IntervalAttack {
 
-    /** A share indicator, and whether every respondent is in its denominator by design. */
-    record ShareIndicator(String id, boolean fullCoverage) {
+    /**
+     * A share indicator; whether every respondent is in its denominator by design; whether those in and out
+     * of its denominator are groups to protect (a subpopulation chosen by an answer: employed, contacted).
+     */
+    record ShareIndicator(String id, boolean fullCoverage, boolean coverageIsCharacteristic) {
     }
 
     private final DisclosureSettings settings;
@@ -60,7 +63,7 @@ final class IntervalAttack {
         if (problem.size() == 0) {
             return Optional.empty();
         }
-        IndicatorAnalysis analysis = new IndicatorAnalysis(problem, truth, indicator.fullCoverage(), settings, linearSolves, integerSolves);
+        IndicatorAnalysis analysis = new IndicatorAnalysis(problem, truth, indicator, settings, linearSolves, integerSolves);
         analysis.run();
         return Optional.of(analysis);
     }

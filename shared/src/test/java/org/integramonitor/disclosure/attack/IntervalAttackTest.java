@@ -4,17 +4,20 @@ import org.integramonitor.aggregation.Accumulator;
 import org.integramonitor.aggregation.CellKey;
 import org.integramonitor.aggregation.Period;
 import org.integramonitor.aggregation.PeriodKind;
+import org.integramonitor.aggregation.Respondents;
 import org.integramonitor.disclosure.DisclosureControl;
 import org.integramonitor.disclosure.DisclosureSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.indicator.IndicatorFixtures;
 import org.integramonitor.indicator.IndicatorType;
 import org.integramonitor.instrument.Instrument;
+import org.integramonitor.instrument.TestInstruments;
 import org.integramonitor.snapshot.CellPublisher;
 import org.integramonitor.snapshot.PublishedCell;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,22 +42,28 @@ class IntervalAttackTest {
         catalog = IndicatorFixtures.shipped();
         Instrument instrument = IndicatorFixtures.instruments().published(SyntheticSurvey.INSTRUMENT, 1).orElseThrow();
         survey = SurveyTotals.of(SyntheticSurvey.generate(SEED), catalog);
+        // as docs/disclosure.md has it: those in and out of a subpopulation (filter, skip logic) are groups
+        // to protect; answering "don't know" is not treated as a characteristic
         shares = catalog.all().stream().filter(indicator -> indicator.type() == IndicatorType.SHARE)
-                .map(indicator -> new IntervalAttack.ShareIndicator(indicator.id(), Coverage.isFullByDesign(indicator, instrument)))
+                .map(indicator -> new IntervalAttack.ShareIndicator(indicator.id(), Coverage.isFullByDesign(indicator, instrument),
+                        catalog.selectsSubpopulation(indicator.id())))
                 .toList();
+        // the respondent counts the attacker is assumed to know are the system's own
+        survey.respondents().forEach((areaPeriod, count) -> assertThat(survey.cells()
+                .get(new CellKey(Respondents.id(SyntheticSurvey.INSTRUMENT, 1), areaPeriod.area(), areaPeriod.period())).n())
+                .isEqualTo(count));
     }
 
     @Test
     void legacyRulesLeak() {
-        LegacyPublication legacy = LegacyPublication.of(survey.cells(), catalog.all(), SETTINGS);
+        LegacyPublication legacy = LegacyPublication.of(survey.indicatorCells(), catalog.all(), SETTINGS);
         PublishedTable table = PublishedTable.of(legacy.rows(), survey.cells(), legacy.reasons(), survey.respondents());
 
         AttackReport report = attack(table);
 
         // the example: 3 of the 400 of a large municipality, withheld as a small group, proven to be 1-4
         CellKey planted = new CellKey(REFUSED_HOUSING, SyntheticSurvey.LARGE, Period.of(PeriodKind.QUARTER, SyntheticSurvey.FIRST_DAY));
-        assertThat(survey.cells().get(planted)).isEqualTo(new Accumulator(400, SyntheticSurvey.LARGE_REFUSED_HOUSING,
-                SyntheticSurvey.LARGE_REFUSED_HOUSING));
+        assertThat(survey.cells().get(planted)).isEqualTo(Accumulator.share(400, SyntheticSurvey.LARGE_REFUSED_HOUSING));
         assertThat(legacy.reasons()).containsEntry(planted, "small_group");
         assertThat(report.leaks()).anySatisfy(leak -> {
             assertThat(leak.cell()).isEqualTo(planted);
@@ -66,7 +75,10 @@ class IntervalAttackTest {
 
     @Test
     void currentRulesWithstand() {
-        List<PublishedCell> rows = new CellPublisher(new DisclosureControl(SETTINGS)).publish(survey.cells(), catalog.all());
+        List<String> areas = new ArrayList<>(List.of(CellKey.NATIONAL));
+        TestInstruments.municipalities().all().forEach(municipality -> areas.add(municipality.code()));
+        List<PublishedCell> rows = new CellPublisher(new DisclosureControl(SETTINGS))
+                .publish(survey.cells(), catalog, areas, Period.between(SyntheticSurvey.FIRST_DAY, SyntheticSurvey.LAST_DAY)).rows();
         PublishedTable table = PublishedTable.of(rows, survey.cells(), Map.of(), survey.respondents());
 
         AttackReport report = attack(table);

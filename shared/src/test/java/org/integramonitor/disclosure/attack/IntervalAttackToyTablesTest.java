@@ -42,14 +42,14 @@ class IntervalAttackToyTablesTest {
 
         private CellKey add(String area, Period period, long respondents, long n, long k) {
             CellKey key = new CellKey(TOY, area, period);
-            truth.put(key, new Accumulator(n, k, k));
+            truth.put(key, Accumulator.share(n, k));
             this.respondents.put(new AreaPeriod(area, period), respondents);
             return key;
         }
 
         List<Leak> attack(boolean fullCoverage) {
             AttackReport report = new IntervalAttack(DisclosureSettings.DEFAULT)
-                    .attack(new PublishedTable(rows, respondents, true), truth, List.of(new IntervalAttack.ShareIndicator(TOY, fullCoverage)));
+                    .attack(new PublishedTable(rows, respondents, true), truth, List.of(new IntervalAttack.ShareIndicator(TOY, fullCoverage, true)));
             System.out.println(report.summary() + " " + report.leaks());
             return report.leaks();
         }

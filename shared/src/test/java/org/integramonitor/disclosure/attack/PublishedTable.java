@@ -42,7 +42,10 @@ final class PublishedTable {
         List<TableCell> cells = rows.stream().map(row -> {
             CellKey key = new CellKey(row.indicator(), row.area(), PeriodLabels.parse(row.periodType(), row.period()));
             return switch (row.status()) {
-                case PublishedCell.PUBLISHED -> TableCell.published(key, truth.get(key).n(), truth.get(key).sum());
+                case PublishedCell.PUBLISHED -> {
+                    Accumulator exact = truth.getOrDefault(key, Accumulator.EMPTY);
+                    yield TableCell.published(key, exact.n(), exact.sum());
+                }
                 case PublishedCell.WITHHELD -> TableCell.withheld(key, reasons.get(key));
                 case PublishedCell.NO_RESPONSES -> TableCell.noResponses(key);
                 default -> throw new IllegalArgumentException("unknown status " + row.status());

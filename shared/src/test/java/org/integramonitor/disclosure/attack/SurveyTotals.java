@@ -5,6 +5,7 @@ import org.integramonitor.aggregation.CellKey;
 import org.integramonitor.aggregation.CellTotals;
 import org.integramonitor.aggregation.DaySummarizer;
 import org.integramonitor.aggregation.Period;
+import org.integramonitor.aggregation.Respondents;
 import org.integramonitor.aggregation.SubmissionRecord;
 import org.integramonitor.indicator.IndicatorCatalog;
 
@@ -17,9 +18,17 @@ import java.util.stream.Collectors;
 
 /**
  * Submissions through the real aggregation (Scoring in {@link DaySummarizer}, {@link CellTotals}): the
- * true cells, and the number of respondents of every area and period.
+ * true cells (with the respondents' rows the publisher reads), and the number of respondents of every
+ * area and period, counted here.
  */
 record SurveyTotals(Map<CellKey, Accumulator> cells, Map<AreaPeriod, Long> respondents) {
+
+    /** The cells of indicators, without the respondents' rows. */
+    Map<CellKey, Accumulator> indicatorCells() {
+        Map<CellKey, Accumulator> indicators = new TreeMap<>(cells);
+        indicators.keySet().removeIf(key -> Respondents.isRespondentsId(key.indicator()));
+        return indicators;
+    }
 
     static SurveyTotals of(List<SubmissionRecord> submissions, IndicatorCatalog indicators) {
         Map<LocalDate, List<SubmissionRecord>> byDay = submissions.stream()

@@ -20,6 +20,7 @@ final class SyntheticSurvey {
     static final String INSTRUMENT = "tcn-integration";
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
     static final int MONTHS = 3;
+    static final LocalDate LAST_DAY = FIRST_DAY.plusMonths(MONTHS).minusDays(1);
 
     /** The large municipality of the issue: exactly 3 of its 400 were refused housing because of their origin. */
     static final String LARGE = "LT-20";
