@@ -21,7 +21,7 @@ public final class AggregationMetrics {
     public void succeeded(SnapshotService.Result result, long durationMillis) {
         metrics.emit(new MetricRecord(Map.of(), List.of(
                 new MetricRecord.Value("AggregationDurationMs", durationMillis, MetricRecord.Unit.MILLISECONDS),
-                new MetricRecord.Value("CellsPublished", result.cells() - result.suppressed(), MetricRecord.Unit.COUNT),
+                new MetricRecord.Value("CellsPublished", result.published(), MetricRecord.Unit.COUNT),
                 new MetricRecord.Value("CellsWithheld", result.suppressed(), MetricRecord.Unit.COUNT),
                 new MetricRecord.Value("DaysRead", result.daysRead(), MetricRecord.Unit.COUNT),
                 new MetricRecord.Value("DaysReused", result.daysReused(), MetricRecord.Unit.COUNT),
