@@ -159,6 +159,22 @@ class SnapshotEndToEndTest {
                     .get("area").asText()).isEqualTo(area.get("code").asText());
         }
         assertThat(all.get("areas")).hasSize(61);
+        // every row present: each indicator has a row for every area in every one of its periods, so absence tells nothing
+        java.util.Map<String, java.util.Set<String>> areasByIndicatorPeriod = new java.util.TreeMap<>();
+        java.util.Map<String, java.util.Set<String>> periodsByIndicator = new java.util.TreeMap<>();
+        all.get("cells").forEach(cell -> {
+            String indicator = cell.get("indicator").asText();
+            String period = cell.get("periodType").asText() + " " + cell.get("period").asText();
+            periodsByIndicator.computeIfAbsent(indicator, id -> new java.util.TreeSet<>()).add(period);
+            areasByIndicatorPeriod.computeIfAbsent(indicator + " " + period, key -> new java.util.TreeSet<>())
+                    .add(cell.get("area").asText());
+        });
+        assertThat(periodsByIndicator).hasSameSizeAs(all.get("indicators"));
+        java.util.Set<String> areaCodes = new java.util.TreeSet<>();
+        all.get("areas").forEach(area -> areaCodes.add(area.get("code").asText()));
+        areasByIndicatorPeriod.forEach((indicatorPeriod, areas) -> assertThat(areas).as(indicatorPeriod).isEqualTo(areaCodes));
+        periodsByIndicator.forEach((indicator, periods) -> assertThat(all.get("cells")).filteredOn(
+                cell -> cell.get("indicator").asText().equals(indicator)).as(indicator).hasSize(61 * periods.size()));
     }
 
     /** The CSV against its Table Schema: header in order, types, enums, pattern, required, unique primary key. */
