@@ -1,7 +1,6 @@
 package org.integramonitor.submissions;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.metrics.Metrics;
@@ -14,29 +13,25 @@ import org.integramonitor.submissions.api.SubmissionsApi;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 /** Wires the submissions domain to its adapters; shared beans come from {@code CommonBeans}. */
 @Factory
 public class SubmissionsBeans {
 
     @Singleton
-    SubmissionStore submissionStore(DynamoDbClient dynamoDb,
-                                    @Value("${integra.tables.submissions}") String submissionsTable,
-                                    @Value("${integra.tables.free-text}") String freeTextTable) {
-        return new DynamoDbSubmissionStore(dynamoDb, submissionsTable, freeTextTable);
+    SubmissionStore submissionStore(DynamoDbClient dynamoDb, SubmissionsSettings settings) {
+        return new DynamoDbSubmissionStore(dynamoDb, settings.submissionsTable(), settings.freeTextTable());
     }
 
     @Singleton
     SubmissionService submissionService(InstrumentCatalog catalog, SubmissionStore store, Json json, Clock clock,
-                                        @Value("${integra.submissions.time-zone}") String zone,
-                                        @Value("${integra.submissions.free-text-retention-days}") int retentionDays) {
-        return new SubmissionService(catalog, store, json.mapper(), clock, ZoneId.of(zone), retentionDays);
+                                        SubmissionsSettings settings) {
+        return new SubmissionService(catalog, store, json.mapper(), clock, settings.zone(), settings.freeTextRetentionDays());
     }
 
     @Singleton
     SubmissionsApi submissionsApi(InstrumentCatalog catalog, SubmissionService service, Json json, Metrics metrics,
-                                  @Value("${integra.submissions.max-body-bytes}") int maxBodyBytes) {
-        return new SubmissionsApi(catalog, service, json, maxBodyBytes, new SubmissionMetrics(metrics));
+                                  SubmissionsSettings settings) {
+        return new SubmissionsApi(catalog, service, json, settings.maxBodyBytes(), new SubmissionMetrics(metrics));
     }
 }

@@ -1,7 +1,6 @@
 package org.integramonitor.submissions;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import org.crac.Core;
 import org.crac.Resource;
@@ -25,8 +24,8 @@ public class SubmissionsLambdaHandler extends ApiGatewayHandler implements Resou
     @Inject
     DynamoDbClient dynamoDb;
 
-    @Value("${integra.tables.submissions}")
-    String submissionsTable;
+    @Inject
+    SubmissionsSettings settings;
 
     public SubmissionsLambdaHandler() {
         super();
@@ -50,7 +49,7 @@ public class SubmissionsLambdaHandler extends ApiGatewayHandler implements Resou
         api.warmUp(PrimingSample.body(), PrimingSample.INSTRUMENT_ID);
         try {
             // DescribeTable: the one read-only call the function's policy allows besides its writes
-            dynamoDb.describeTable(builder -> builder.tableName(submissionsTable));
+            dynamoDb.describeTable(builder -> builder.tableName(settings.submissionsTable()));
         } catch (RuntimeException ignored) {
             // priming only: the snapshot is still valid without a warmed connection
         }

@@ -2,9 +2,7 @@ package org.integramonitor.aggregation.function;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.integramonitor.disclosure.DisclosureSettings;
 import org.integramonitor.function.AwsSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.instrument.InstrumentCatalog;
@@ -27,9 +25,6 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -54,38 +49,25 @@ public class AggregationBeans {
         return builder.build();
     }
 
-    @Singleton
-    DisclosureSettings disclosureSettings(@Value("${integra.disclosure.minimum-denominator}") int minimumDenominator,
-                                          @Value("${integra.disclosure.minimum-group}") int minimumGroup,
-                                          @Value("${integra.disclosure.rounding}") int rounding,
-                                          @Value("${integra.disclosure.low-reliability-below}") int lowReliabilityBelow) {
-        return new DisclosureSettings(minimumDenominator, minimumGroup, rounding, lowReliabilityBelow);
-    }
-
     /** Count and sum indicators over the latest revision of every coordinator's report (monitoring table). */
     @Singleton
-    MonitoringCells monitoringCells(DynamoDbClient dynamoDb, Json json, @Value("${integra.tables.monitoring}") String table) {
+    MonitoringCells monitoringCells(DynamoDbClient dynamoDb, Json json, AggregationSettings settings) {
         IndicatorCatalog definitions = IndicatorCatalog.loadMonitoring(json.mapper(),
                 MonitoringForms.loadDefault(json.mapper()).report().countFields());
         return new MonitoringCells(definitions,
-                LatestReports.from(new DynamoDbMonitoringStore(dynamoDb, table, json.mapper())),
+                LatestReports.from(new DynamoDbMonitoringStore(dynamoDb, settings.monitoringTable(), json.mapper())),
                 ReportingCalendar.loadDefault(json.mapper()).firstPeriod());
     }
 
     @Singleton
     SnapshotService snapshotService(IndicatorCatalog indicators, InstrumentCatalog instruments, DynamoDbClient dynamoDb,
-                                    S3Client s3, Json json, DisclosureSettings disclosure, Clock clock,
-                                    MonitoringCells monitoring,
-                                    @Value("${integra.tables.submissions}") String submissionsTable,
-                                    @Value("${integra.snapshots.bucket}") String bucket,
-                                    @Value("${integra.summaries.bucket}") String summaryBucket,
-                                    @Value("${integra.aggregation.time-zone}") String zone,
-                                    @Value("${integra.aggregation.first-day}") String firstDay,
-                                    @Value("${integra.aggregation.closing-grace-minutes}") int graceMinutes) {
+                                    S3Client s3, Json json, Clock clock, MonitoringCells monitoring,
+                                    AggregationSettings settings) {
         List<String> languages = instruments.allPublished().stream().flatMap(i -> i.languages().stream()).distinct().toList();
         return new SnapshotService(indicators, MunicipalityRegistry.loadDefault(json.mapper(), languages).all(),
-                new DynamoDbSubmissionReader(dynamoDb, submissionsTable, json.mapper()), new S3SnapshotStore(s3, bucket),
-                new S3SummaryStore(s3, summaryBucket), json.mapper(), disclosure, clock, ZoneId.of(zone), LocalDate.parse(firstDay), Duration.ofMinutes(graceMinutes),
+                new DynamoDbSubmissionReader(dynamoDb, settings.submissionsTable(), json.mapper()),
+                new S3SnapshotStore(s3, settings.snapshotBucket()), new S3SummaryStore(s3, settings.summaryBucket()),
+                json.mapper(), settings.disclosure(), clock, settings.zone(), settings.firstDay(), settings.closingGrace(),
                 monitoring);
     }
 }

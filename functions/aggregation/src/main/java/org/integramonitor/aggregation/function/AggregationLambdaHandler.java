@@ -3,7 +3,6 @@ package org.integramonitor.aggregation.function;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import org.crac.Core;
 import org.crac.Resource;
@@ -39,11 +38,8 @@ public class AggregationLambdaHandler extends MicronautRequestHandler<ScheduledE
     @Inject
     DynamoDbClient dynamoDb;
 
-    @Value("${integra.summaries.bucket}")
-    String summaryBucket;
-
-    @Value("${integra.tables.submissions}")
-    String submissionsTable;
+    @Inject
+    AggregationSettings settings;
 
     public AggregationLambdaHandler() {
         super();
@@ -79,8 +75,8 @@ public class AggregationLambdaHandler extends MicronautRequestHandler<ScheduledE
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
-            s3.listObjectsV2(builder -> builder.bucket(summaryBucket).prefix("summaries/").maxKeys(1));
-            dynamoDb.query(builder -> builder.tableName(submissionsTable).indexName(SubmissionTables.BY_RECEIVED_DATE_INDEX)
+            s3.listObjectsV2(builder -> builder.bucket(settings.summaryBucket()).prefix("summaries/").maxKeys(1));
+            dynamoDb.query(builder -> builder.tableName(settings.submissionsTable()).indexName(SubmissionTables.BY_RECEIVED_DATE_INDEX)
                     .keyConditionExpression(SubmissionTables.RECEIVED_DATE + " = :day")
                     .expressionAttributeValues(Map.of(":day", AttributeValue.fromS("1970-01-01"))).limit(1));
         } catch (RuntimeException ignored) {
