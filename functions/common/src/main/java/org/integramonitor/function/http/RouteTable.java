@@ -1,0 +1,78 @@
+package org.integramonitor.function.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The operations of one API by route key. Lambda dispatches on the route key API Gateway already matched
+ * (no second routing); hosts without a router of their own resolve a method and path against the same
+ * table. Which route keys exist is checked against the API's contract (its OpenAPI document) by a test.
+ */
+public final class RouteTable {
+
+    private final Map<RouteKey, Operation> operations;
+
+    public RouteTable(Map<String, Operation> operationsByRouteKey) {
+        Map<RouteKey, Operation> parsed = new LinkedHashMap<>();
+        operationsByRouteKey.forEach((key, operation) -> parsed.put(RouteKey.parse(key), operation));
+        this.operations = Collections.unmodifiableMap(parsed);
+    }
+
+    /** What a request resolves to. */
+    public sealed interface Resolution {
+        /** An operation, with its path parameters. */
+        record Found(RouteKey routeKey, Operation operation, Map<String, String> pathParameters) implements Resolution {
+        }
+
+        /** The path exists, not with this method; {@code allowed} for the Allow header. */
+        record MethodNotAllowed(Set<String> allowed) implements Resolution {
+        }
+
+        record NotFound() implements Resolution {
+        }
+    }
+
+    /**
+     * By the route key API Gateway matched, with the path parameters it extracted.
+     *
+     * @return empty when the key is not one of this API's (a template out of step with the code)
+     */
+    public Optional<Resolution.Found> byRouteKey(String routeKey, Map<String, String> pathParameters) {
+        Operation operation = operations.get(RouteKey.parse(routeKey));
+        return operation == null ? Optional.empty()
+                : Optional.of(new Resolution.Found(RouteKey.parse(routeKey), operation,
+                pathParameters == null ? Map.of() : Map.copyOf(pathParameters)));
+    }
+
+    /** By method and path, for hosts that route themselves. */
+    public Resolution resolve(String method, String path) {
+        Set<String> allowed = new TreeSet<>();
+        List<Resolution.Found> found = new ArrayList<>();
+        operations.forEach((key, operation) -> key.match(path).ifPresent(parameters -> {
+            if (key.hasMethod(method)) {
+                found.add(new Resolution.Found(key, operation, parameters));
+            } else {
+                allowed.add(key.method());
+            }
+        }));
+        if (!found.isEmpty()) {
+            // a literal segment beats a parameter (/v1/reports before /v1/{anything}): fewest parameters first
+            found.sort(java.util.Comparator.comparingInt(candidate -> candidate.pathParameters().size()));
+            return found.get(0);
+        }
+        return allowed.isEmpty() ? new Resolution.NotFound() : new Resolution.MethodNotAllowed(allowed);
+    }
+
+    /** Every route key, as API Gateway writes them. */
+    public Set<String> routeKeys() {
+        Set<String> keys = new TreeSet<>();
+        operations.keySet().forEach(key -> keys.add(key.toString()));
+        return keys;
+    }
+}
