@@ -1,0 +1,533 @@
+package org.integramonitor.monitoring.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.integramonitor.auth.AuthSettings;
+import org.integramonitor.auth.Caller;
+import org.integramonitor.auth.Permission;
+import org.integramonitor.auth.Role;
+import org.integramonitor.auth.TokenVerifier;
+import org.integramonitor.function.http.ApiRequest;
+import org.integramonitor.json.Json;
+import org.integramonitor.monitoring.MonitoringForms;
+import org.integramonitor.monitoring.RecommendationService;
+import org.integramonitor.monitoring.ReportService;
+import org.integramonitor.monitoring.ReportingCalendar;
+import org.integramonitor.monitoring.memory.InMemoryMonitoringStore;
+import org.integramonitor.municipality.MunicipalityRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The monitoring API's OpenAPI document (src/main/resources/openapi/monitoring-api.yaml) is the single
+ * declaration of its operations: it parses as OpenAPI 3.1 without messages, declares exactly the routes of
+ * template.yaml, every error is a Problem, every operation says per role where it is allowed (x-permissions)
+ * as Permission and AuthorizationMatrixTest do, its request bodies are the monitoring forms, and what
+ * MonitoringApi answers today validates against what it declares.
+ */
+class OpenApiContractTest {
+
+    static final String DOCUMENT = "openapi/monitoring-api.yaml";
+    static final Path REPOSITORY = Path.of("../..");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
+    private static final List<String> ROLES = List.of("coordinator", "ministry", "admin");
+    private static final Set<String> SCOPES = Set.of("own-municipality", "any-municipality", "none");
+
+    private static String text;
+    private static OpenAPI openApi;
+    private static JsonNode tree;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        try (InputStream in = OpenApiContractTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
+            assertThat(in).as(DOCUMENT + " on the classpath").isNotNull();
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+        assertThat(result.getMessages()).as("parser messages").isEmpty();
+        openApi = result.getOpenAPI();
+        tree = YAML.readTree(text);
+    }
+
+    @Test
+    void isAValidOpenApi31DocumentWithBearerJwtOnEveryOperation() {
+        assertThat(openApi).isNotNull();
+        assertThat(openApi.getOpenapi()).isEqualTo("3.1.0");
+        assertThat(openApi.getSpecVersion()).isEqualTo(io.swagger.v3.oas.models.SpecVersion.V31);
+        var scheme = openApi.getComponents().getSecuritySchemes().get("bearerAuth");
+        assertThat(scheme.getType()).isEqualTo(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP);
+        assertThat(scheme.getScheme()).isEqualTo("bearer");
+        assertThat(scheme.getBearerFormat()).isEqualTo("JWT");
+        assertThat(openApi.getSecurity()).hasSize(1);
+        assertThat(openApi.getSecurity().get(0)).containsOnlyKeys("bearerAuth");
+        operations(openApi).forEach((route, operation) -> {
+            assertThat(operation.getSecurity()).as(route + " does not override the bearer requirement").isNull();
+            assertThat(operation.getResponses()).as(route).containsKeys("401", "403");
+        });
+    }
+
+    @Test
+    void declaresExactlyTheRoutesOfTemplateYaml() throws IOException {
+        assertThat(operations(openApi).keySet()).isEqualTo(templateRoutes("MonitoringHttpApi"));
+    }
+
+    @Test
+    void everyOperationHasAUniqueCamelCaseIdAndASuccessWithASchema() {
+        Set<String> ids = new HashSet<>();
+        operations(openApi).forEach((route, operation) -> {
+            assertThat(operation.getOperationId()).as(route).isNotBlank().matches(CAMEL_CASE);
+            assertThat(ids.add(operation.getOperationId())).as("unique operationId " + operation.getOperationId()).isTrue();
+            boolean successWithSchema = operation.getResponses().entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("2"))
+                    .map(entry -> response(openApi, entry.getValue()))
+                    .anyMatch(response -> response.getContent() != null && response.getContent().values().stream()
+                            .anyMatch(media -> media.getSchema() != null));
+            assertThat(successWithSchema).as(route + " has a 2xx response with a schema").isTrue();
+        });
+    }
+
+    @Test
+    void everyErrorIsAProblemWithItsTypes() {
+        operations(openApi).forEach((route, operation) -> operation.getResponses().forEach((status, declared) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                assertProblem(openApi, route + " " + status, response(openApi, declared));
+            }
+        }));
+    }
+
+    @Test
+    void requestBodiesAreJsonWithASchemaAndNothingIsFormatByte() {
+        operations(openApi).forEach((route, operation) -> {
+            if (route.startsWith("POST") || route.startsWith("PUT")) {
+                assertThat(operation.getRequestBody()).as(route).isNotNull();
+                assertThat(operation.getRequestBody().getContent()).as(route).containsOnlyKeys("application/json");
+                assertThat(operation.getRequestBody().getContent().get("application/json").getSchema()).as(route).isNotNull();
+            }
+        });
+        assertThat(formatByte(tree, "")).as("format: byte anywhere").isEmpty();
+        assertThat(text).doesNotContain("*/*");
+    }
+
+    /** x-permissions as Permission grants it: x-permission names the constant MonitoringApi checks. */
+    @Test
+    void everyOperationSaysForEveryRoleWhereItIsAllowedAsPermissionDoes() {
+        operations(openApi).forEach((route, operation) -> {
+            Map<String, Object> extensions = operation.getExtensions();
+            assertThat(extensions).as(route).containsKey("x-permissions");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> declared = (Map<String, Object>) extensions.get("x-permissions");
+            assertThat(declared).as(route).containsOnlyKeys(ROLES);
+            declared.values().forEach(scope -> assertThat(SCOPES).as(route).contains(scope.toString()));
+            Map<String, String> expected = new LinkedHashMap<>();
+            Object permissionName = extensions.get("x-permission");
+            boolean perMunicipality = route.contains("/municipalities/{code}");
+            for (String role : ROLES) {
+                if (permissionName == null) {
+                    expected.put(role, "any-municipality"); // authenticated only: /v1/me, the forms
+                    continue;
+                }
+                Permission permission = Permission.valueOf(permissionName.toString().toUpperCase(Locale.ROOT));
+                Role r = Role.fromClaim(role).orElseThrow();
+                Caller caller = new Caller("subject", r, r == Role.COORDINATOR ? Optional.of("LT-33") : Optional.empty());
+                boolean own = permission.grants(caller, perMunicipality ? Optional.of("LT-33") : Optional.empty());
+                boolean other = permission.grants(caller, perMunicipality ? Optional.of("LT-34") : Optional.empty());
+                expected.put(role, other ? "any-municipality" : own ? "own-municipality" : "none");
+            }
+            assertThat(declared).as(route).isEqualTo(expected);
+        });
+    }
+
+    /** The same table as infra/local's AuthorizationMatrixTest, which checks it over HTTP. */
+    @Test
+    void xPermissionsAgreeWithTheAuthorizationMatrixTest() throws IOException {
+        String matrix = Files.readString(REPOSITORY.resolve(
+                "infra/local/src/test/java/org/integramonitor/local/AuthorizationMatrixTest.java"));
+        Map<String, String> constants = new LinkedHashMap<>();
+        Matcher constant = Pattern.compile("static final String (\\w+) = (.+?);").matcher(matrix);
+        while (constant.find()) {
+            constants.put(constant.group(1), evaluate(constant.group(2), constants));
+        }
+        Matcher row = Pattern.compile("EXPECTED\\.put\\((.+?), new int\\[\\]\\{(\\d+), (\\d+), (\\d+), (\\d+)\\}\\);").matcher(matrix);
+        Set<String> covered = new TreeSet<>();
+        while (row.find()) {
+            String[] request = evaluate(row.group(1), constants).split(" ", 2);
+            String path = request[1].replaceFirst("\\?.*", "");
+            String route = operations(openApi).keySet().stream()
+                    .filter(candidate -> candidate.startsWith(request[0] + " ")
+                            && path.matches(candidate.substring(candidate.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "[^/]+")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no operation for " + request[0] + " " + path));
+            covered.add(route);
+            boolean ownAllowed = row.group(2).startsWith("2");
+            boolean otherAllowed = row.group(3).startsWith("2");
+            Map<String, String> expected = Map.of(
+                    "coordinator", otherAllowed ? "any-municipality" : ownAllowed ? "own-municipality" : "none",
+                    "ministry", row.group(4).startsWith("2") ? "any-municipality" : "none",
+                    "admin", row.group(5).startsWith("2") ? "any-municipality" : "none");
+            assertThat(operations(openApi).get(route).getExtensions().get("x-permissions")).as(route).isEqualTo(expected);
+        }
+        assertThat(covered).as("AuthorizationMatrixTest covers every operation").isEqualTo(operations(openApi).keySet());
+    }
+
+    /** A Java string concatenation of literals and known constants. */
+    private static String evaluate(String expression, Map<String, String> constants) {
+        StringBuilder value = new StringBuilder();
+        for (String part : expression.split("\\s*\\+\\s*")) {
+            value.append(part.startsWith("\"") ? part.substring(1, part.length() - 1)
+                    : Optional.ofNullable(constants.get(part)).orElseThrow(() -> new AssertionError("unknown constant " + part)));
+        }
+        return value.toString();
+    }
+
+    /** The request bodies are the form documents the API validates with, so the two cannot drift apart. */
+    @Test
+    void requestBodySchemasAreTheMonitoringForms() throws IOException {
+        Map<String, String> forms = Map.of("Report", "report-v1", "RecommendationDefinition", "recommendation-v1",
+                "StatusUpdate", "status-update-v1", "FeedbackRequest", "feedback-v1");
+        ObjectMapper json = new ObjectMapper();
+        for (Map.Entry<String, String> form : forms.entrySet()) {
+            ObjectNode document;
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("monitoring/" + form.getValue() + ".schema.json")) {
+                document = (ObjectNode) json.readTree(in);
+            }
+            document.remove(List.of("$schema", "$id"));
+            assertThat(tree.at("/components/schemas/" + form.getKey())).as(form.getKey()).isEqualTo(document);
+        }
+        Map<String, String> bodies = new TreeMap<>();
+        operations(openApi).forEach((route, operation) -> {
+            if (operation.getRequestBody() != null) {
+                bodies.put(route, operation.getRequestBody().getContent().get("application/json").getSchema().get$ref());
+            }
+        });
+        assertThat(bodies).containsOnly(
+                Map.entry("POST /v1/municipalities/{code}/recommendations/{id}/status-updates", "#/components/schemas/StatusUpdate"),
+                Map.entry("POST /v1/municipalities/{code}/reports/{period}/revisions/{revision}/feedback", "#/components/schemas/FeedbackRequest"),
+                Map.entry("PUT /v1/municipalities/{code}/recommendations/{id}", "#/components/schemas/RecommendationDefinition"),
+                Map.entry("PUT /v1/municipalities/{code}/reports/{period}", "#/components/schemas/Report"));
+    }
+
+    @Test
+    void theDocumentedReportExampleIsAValidReportBody() throws IOException {
+        JsonSchema report = componentSchema(tree, "Report");
+        JsonNode example = new ObjectMapper().readTree(REPOSITORY.resolve("docs/examples/report.json").toFile());
+        assertThat(report.validate(example)).isEmpty();
+
+        ObjectNode wrong = example.deepCopy();
+        wrong.remove("studyVisits");
+        ((ObjectNode) wrong.get("events")).put("held", -1);
+        assertThat(report.validate(wrong)).as("the schema does check").hasSize(2);
+    }
+
+    /** Calls MonitoringApi as the hosts do, with real tokens, and validates every answer against its operation. */
+    @Test
+    void whatMonitoringApiAnswersIsWhatTheDocumentDeclares(@TempDir Path keys) throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("contract").generate();
+        Path jwks = keys.resolve("jwks.json");
+        Files.writeString(jwks, new JWKSet(key.toPublicJWK()).toString());
+        AuthSettings auth = new AuthSettings("https://issuer.test", jwks.toUri(), Optional.of("contract-test"),
+                "custom:role", "custom:municipality", Duration.ofSeconds(60));
+        Json json = new Json();
+        MonitoringForms forms = MonitoringForms.loadDefault(json.mapper());
+        InMemoryMonitoringStore store = new InMemoryMonitoringStore();
+        Clock clock = Clock.systemUTC();
+        MonitoringApi api = new MonitoringApi(new TokenVerifier(auth),
+                MunicipalityRegistry.loadDefault(json.mapper(), List.of("lt", "en", "uk", "ru")),
+                new ReportService(store, forms, ReportingCalendar.loadDefault(json.mapper()), clock, ZoneId.of("Europe/Vilnius")),
+                new RecommendationService(store, forms, clock), forms, json, 65_536);
+        String own = token(key, "coordinator", "LT-33");
+        String other = token(key, "coordinator", "LT-34");
+        String ministry = token(key, "ministry", null);
+        String admin = token(key, "admin", null);
+
+        String m = "/v1/municipalities/LT-33";
+        String report = m + "/reports/2025-Q3";
+        String recommendation = m + "/recommendations/R-2025-03";
+        byte[] reportBody = Files.readAllBytes(REPOSITORY.resolve("docs/examples/report.json"));
+        ObjectNode revised = (ObjectNode) json.mapper().readTree(reportBody);
+        revised.put("studyVisits", 2);
+        ObjectNode invalidReport = revised.deepCopy();
+        ((ObjectNode) invalidReport.get("referrals")).put("confirmedOutcome", 99);
+        String feedbackId = UUID.randomUUID().toString();
+        String feedback = "{\"feedbackId\":\"" + feedbackId + "\",\"rating\":4,\"comment\":\"clear\"}";
+        String definition = "{\"title\":\"Evening language courses\",\"source\":\"needs research 2025\",\"targetDate\":\"2026-06-30\"}";
+        String status = "{\"status\":\"in_progress\",\"comment\":\"first group started\",\"evidenceLink\":\"https://example.org/d\"}";
+
+        List<Object[]> calls = List.of(
+                new Object[]{"GET", "/v1/me", own, null, null},
+                new Object[]{"GET", "/v1/me", admin, null, null},
+                new Object[]{"GET", "/v1/me", null, null, null},
+                new Object[]{"GET", "/v1/me", token(key, "mayor", null), null, null},
+                new Object[]{"GET", "/v1/monitoring/forms/report", own, null, null},
+                new Object[]{"GET", "/v1/monitoring/forms/budget", own, null, null},
+                new Object[]{"PUT", report, own, new String(reportBody, StandardCharsets.UTF_8), null},
+                new Object[]{"PUT", report, own, new String(reportBody, StandardCharsets.UTF_8), null},
+                new Object[]{"PUT", report, own, json.mapper().writeValueAsString(revised), null},
+                new Object[]{"PUT", report, own, json.mapper().writeValueAsString(revised), "\"r7\""},
+                new Object[]{"PUT", report, own, json.mapper().writeValueAsString(revised), "W/\"r1\""},
+                new Object[]{"PUT", report, own, json.mapper().writeValueAsString(invalidReport), "\"r1\""},
+                new Object[]{"PUT", report, own, "{\"consultations\":", "\"r1\""},
+                new Object[]{"PUT", report, own, json.mapper().writeValueAsString(revised), "\"r1\""},
+                new Object[]{"PUT", report, ministry, json.mapper().writeValueAsString(revised), "\"r2\""},
+                new Object[]{"PUT", m + "/reports/2025-Q5", own, json.mapper().writeValueAsString(revised), null},
+                new Object[]{"PUT", m + "/reports/2099-Q1", own, json.mapper().writeValueAsString(revised), null},
+                new Object[]{"PUT", report, own, "x".repeat(70_000), "\"r2\""},
+                new Object[]{"PUT", report, own, "x", "\"r2\""},
+                new Object[]{"GET", "/v1/reports?period=2025-Q3", ministry, null, null},
+                new Object[]{"GET", "/v1/reports?period=2025-Q3", own, null, null},
+                new Object[]{"GET", "/v1/reports", admin, null, null},
+                new Object[]{"GET", m + "/reports", own, null, null},
+                new Object[]{"GET", m + "/reports", other, null, null},
+                new Object[]{"GET", "/v1/municipalities/LT-99/reports", admin, null, null},
+                new Object[]{"GET", m + "/reports?limit=0", own, null, null},
+                new Object[]{"GET", m + "/reports?cursor=not-a-cursor", own, null, null},
+                new Object[]{"GET", report, ministry, null, null},
+                new Object[]{"GET", m + "/reports/2024-Q1", ministry, null, null},
+                new Object[]{"GET", m + "/reports/spring", ministry, null, null},
+                new Object[]{"GET", report + "/revisions?limit=1", own, null, null},
+                new Object[]{"GET", report + "/revisions/1", own, null, null},
+                new Object[]{"GET", report + "/revisions/9", own, null, null},
+                new Object[]{"POST", report + "/revisions/1/feedback", ministry, feedback, null},
+                new Object[]{"POST", report + "/revisions/1/feedback", ministry, feedback, null},
+                new Object[]{"POST", report + "/revisions/1/feedback", ministry, feedback.replace("clear", "vague"), null},
+                new Object[]{"POST", report + "/revisions/9/feedback", ministry, feedback, null},
+                new Object[]{"POST", report + "/revisions/1/feedback", ministry, "{\"rating\":9}", null},
+                new Object[]{"POST", report + "/revisions/1/feedback", own, feedback, null},
+                new Object[]{"GET", report + "/feedback", own, null, null},
+                new Object[]{"PUT", recommendation, admin, definition, null},
+                new Object[]{"PUT", recommendation, admin, definition, null},
+                new Object[]{"PUT", recommendation, admin, definition.replace("Evening", "Weekend"), null},
+                new Object[]{"PUT", m + "/recommendations/-bad", admin, definition, null},
+                new Object[]{"PUT", m + "/recommendations/R-9", admin, definition, "*"},
+                new Object[]{"PUT", recommendation, admin, "{\"title\":\"\"}", "\"v1\""},
+                new Object[]{"GET", recommendation, own, null, null},
+                new Object[]{"GET", m + "/recommendations/R-9", own, null, null},
+                new Object[]{"POST", recommendation + "/status-updates", own, status, "\"v1\""},
+                new Object[]{"POST", recommendation + "/status-updates", own, status, "\"v1\""},
+                new Object[]{"POST", recommendation + "/status-updates", own, status.replace("first", "second"), "\"v1\""},
+                new Object[]{"POST", recommendation + "/status-updates", own, status.replace("first", "second"), null},
+                new Object[]{"POST", recommendation + "/status-updates", own, "{\"status\":\"finished\"}", "\"v2\""},
+                new Object[]{"POST", m + "/recommendations/R-9/status-updates", own, status, "\"v1\""},
+                new Object[]{"GET", recommendation, own, null, null},
+                new Object[]{"GET", m + "/recommendations?limit=1", ministry, null, null},
+                new Object[]{"GET", recommendation + "/history?limit=1", admin, null, null},
+                new Object[]{"GET", m + "/recommendations/R-9/history", admin, null, null});
+
+        List<String> mismatches = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (Object[] call : calls) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (call[2] != null) {
+                headers.put("Authorization", "Bearer " + call[2]);
+            }
+            if (call[4] != null) {
+                headers.put("If-Match", (String) call[4]);
+            }
+            byte[] body = new byte[0];
+            if (call[3] != null) {
+                headers.put("Content-Type", call[3].equals("x") ? "text/plain" : "application/json"); // "x": the 415 case
+                body = ((String) call[3]).getBytes(StandardCharsets.UTF_8);
+            }
+            String method = (String) call[0];
+            String target = (String) call[1];
+            String path = target.replaceFirst("\\?.*", "");
+            String route = operations(openApi).keySet().stream()
+                    .filter(candidate -> candidate.startsWith(method + " ")
+                            && path.matches(candidate.substring(candidate.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "[^/]+")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no operation for " + method + " " + path));
+            org.integramonitor.function.http.ApiResponse answer = api.route(new ApiRequest(method, target, headers, body));
+            seen.add(route + " " + answer.status());
+            check(mismatches, route, answer);
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(seen).as("every operation was called with success")
+                .anySatisfy(s -> assertThat(s).startsWith("GET /v1/me 200"))
+                .contains("PUT /v1/municipalities/{code}/reports/{period} 201", "PUT /v1/municipalities/{code}/reports/{period} 200",
+                        "PUT /v1/municipalities/{code}/reports/{period} 412", "PUT /v1/municipalities/{code}/reports/{period} 428",
+                        "PUT /v1/municipalities/{code}/reports/{period} 422", "PUT /v1/municipalities/{code}/reports/{period} 413",
+                        "POST /v1/municipalities/{code}/reports/{period}/revisions/{revision}/feedback 409",
+                        "POST /v1/municipalities/{code}/recommendations/{id}/status-updates 201",
+                        "POST /v1/municipalities/{code}/recommendations/{id}/status-updates 200",
+                        "POST /v1/municipalities/{code}/recommendations/{id}/status-updates 412",
+                        "POST /v1/municipalities/{code}/recommendations/{id}/status-updates 428");
+        operations(openApi).keySet().forEach(route -> assertThat(seen).as(route).anySatisfy(s -> assertThat(s).startsWith(route + " 2")));
+    }
+
+    private static String token(RSAKey key, String role, String municipality) throws JOSEException {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("https://issuer.test").audience("contract-test")
+                .subject("user-" + role + "-" + municipality).claim("custom:role", role)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+        if (municipality != null) {
+            claims.claim("custom:municipality", municipality);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private void check(List<String> mismatches, String route, org.integramonitor.function.http.ApiResponse actual) throws IOException {
+        Operation operation = operations(openApi).get(route);
+        String status = String.valueOf(actual.status());
+        if (!operation.getResponses().containsKey(status)) {
+            mismatches.add(route + " answered " + status + ", which it does not declare");
+            return;
+        }
+        ApiResponse declared = response(openApi, operation.getResponses().get(status));
+        String contentType = actual.header("Content-Type");
+        if (declared.getContent() == null || declared.getContent().isEmpty()) {
+            if (actual.body().length > 0) {
+                mismatches.add(route + " " + status + " has a body but declares none");
+            }
+        } else if (contentType == null || !declared.getContent().containsKey(contentType)) {
+            mismatches.add(route + " " + status + " is " + contentType + ", declared " + declared.getContent().keySet());
+        } else {
+            String ref = declared.getContent().get(contentType).getSchema().get$ref();
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            Set<ValidationMessage> errors = componentSchema(tree, name).validate(new ObjectMapper().readTree(actual.body()));
+            if (!errors.isEmpty()) {
+                mismatches.add(route + " " + status + " is not a valid " + name + ": " + errors);
+            }
+        }
+        if (declared.getHeaders() != null) {
+            declared.getHeaders().forEach((header, declaration) -> {
+                io.swagger.v3.oas.models.headers.Header resolved = declaration.get$ref() == null ? declaration
+                        : openApi.getComponents().getHeaders().get(declaration.get$ref().substring(declaration.get$ref().lastIndexOf('/') + 1));
+                if (Boolean.TRUE.equals(resolved.getRequired()) && actual.header(header) == null) {
+                    mismatches.add(route + " " + status + " lacks the required header " + header);
+                }
+            });
+        }
+        actual.headers().keySet().stream().filter(header -> !header.equalsIgnoreCase("Content-Type"))
+                .filter(header -> declared.getHeaders() == null || !declared.getHeaders().containsKey(header))
+                .forEach(header -> mismatches.add(route + " " + status + " sends the undeclared header " + header));
+    }
+
+    // ---- helpers (the submissions module's OpenApiContractTest has the same)
+
+    static Map<String, Operation> operations(OpenAPI openApi) {
+        Map<String, Operation> operations = new java.util.TreeMap<>();
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> operations.put(method.name() + " " + path, operation)));
+        return operations;
+    }
+
+    static ApiResponse response(OpenAPI openApi, ApiResponse response) {
+        if (response.get$ref() == null) {
+            return response;
+        }
+        String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
+        return openApi.getComponents().getResponses().get(name);
+    }
+
+    static void assertProblem(OpenAPI openApi, String where, ApiResponse response) {
+        assertThat(response).as(where).isNotNull();
+        assertThat(response.getContent()).as(where).containsOnlyKeys("application/problem+json");
+        MediaType media = response.getContent().get("application/problem+json");
+        assertThat(media.getSchema().get$ref()).as(where).isEqualTo("#/components/schemas/Problem");
+        assertThat(response.getExtensions()).as(where + " x-problem-types").containsKey("x-problem-types");
+        Object types = response.getExtensions().get("x-problem-types");
+        assertThat(types).as(where).isInstanceOf(List.class);
+        assertThat((List<?>) types).as(where).isNotEmpty()
+                .allSatisfy(type -> assertThat(type.toString()).matches("/problems/[a-z0-9-]+"));
+    }
+
+    /** JSON pointers of every {@code format: byte} in the document. */
+    static List<String> formatByte(JsonNode node, String pointer) {
+        List<String> found = new ArrayList<>();
+        if (node.isObject()) {
+            if ("byte".equals(node.path("format").asText(null))) {
+                found.add(pointer);
+            }
+            node.fields().forEachRemaining(field -> found.addAll(formatByte(field.getValue(), pointer + "/" + field.getKey())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                found.addAll(formatByte(node.get(i), pointer + "/" + i));
+            }
+        }
+        return found;
+    }
+
+    /** A component schema as a JSON Schema 2020-12 document, its references into components/schemas kept. */
+    static JsonSchema componentSchema(JsonNode document, String name) {
+        assertThat(document.at("/components/schemas/" + name).isObject()).as("component schema " + name).isTrue();
+        try {
+            String definitions = new ObjectMapper().writeValueAsString(document.at("/components/schemas"))
+                    .replace("\"#/components/schemas/", "\"#/$defs/");
+            ObjectNode schema = new ObjectMapper().createObjectNode();
+            schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+            schema.put("$ref", "#/$defs/" + name);
+            schema.set("$defs", new ObjectMapper().readTree(definitions));
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "METHOD /path" of every HttpApi event of the given API in template.yaml. */
+    static Set<String> templateRoutes(String apiId) throws IOException {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"));
+        Matcher events = Pattern.compile("ApiId: !Ref (\\w+)\\s+Method: (\\w+)\\s+Path: (\\S+)").matcher(template);
+        Set<String> routes = new TreeSet<>();
+        while (events.find()) {
+            if (events.group(1).equals(apiId)) {
+                routes.add(events.group(2).toUpperCase() + " " + events.group(3));
+            }
+        }
+        assertThat(routes).as("routes of " + apiId + " in template.yaml").isNotEmpty();
+        return routes;
+    }
+}

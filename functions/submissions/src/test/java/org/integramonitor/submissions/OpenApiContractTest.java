@@ -1,0 +1,306 @@
+package org.integramonitor.submissions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.integramonitor.function.http.Problems;
+import org.integramonitor.instrument.InstrumentCatalog;
+import org.integramonitor.json.Json;
+import org.integramonitor.submission.StoredSubmission;
+import org.integramonitor.submission.SubmissionService;
+import org.integramonitor.submission.SubmissionStore;
+import org.integramonitor.submissions.api.SubmissionsApi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The survey API's OpenAPI document (src/main/resources/openapi/survey-api.yaml) is the single declaration
+ * of its operations: it parses as OpenAPI 3.1 without messages, declares exactly the routes of template.yaml,
+ * every error is a Problem, and what SubmissionsApi answers today validates against what it declares.
+ */
+class OpenApiContractTest {
+
+    static final String DOCUMENT = "openapi/survey-api.yaml";
+    static final Path REPOSITORY = Path.of("../..");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
+
+    private static String text;
+    private static OpenAPI openApi;
+    private static JsonNode tree;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        try (InputStream in = OpenApiContractTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
+            assertThat(in).as(DOCUMENT + " on the classpath").isNotNull();
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+        assertThat(result.getMessages()).as("parser messages").isEmpty();
+        openApi = result.getOpenAPI();
+        tree = YAML.readTree(text);
+    }
+
+    @Test
+    void isAValidOpenApi31Document() {
+        assertThat(openApi).isNotNull();
+        assertThat(openApi.getOpenapi()).isEqualTo("3.1.0");
+        assertThat(openApi.getSpecVersion()).isEqualTo(io.swagger.v3.oas.models.SpecVersion.V31);
+        assertThat(openApi.getPaths()).isNotEmpty();
+    }
+
+    @Test
+    void declaresExactlyTheRoutesOfTemplateYaml() throws IOException {
+        assertThat(operations(openApi).keySet()).isEqualTo(templateRoutes("SurveyHttpApi"));
+    }
+
+    @Test
+    void everyOperationHasAUniqueCamelCaseIdAndASuccessWithASchema() {
+        Set<String> ids = new HashSet<>();
+        operations(openApi).forEach((route, operation) -> {
+            assertThat(operation.getOperationId()).as(route).isNotBlank().matches(CAMEL_CASE);
+            assertThat(ids.add(operation.getOperationId())).as("unique operationId " + operation.getOperationId()).isTrue();
+            assertThat(operation.getResponses()).as(route).isNotEmpty();
+            boolean successWithSchema = operation.getResponses().entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("2"))
+                    .map(entry -> response(openApi, entry.getValue()))
+                    .anyMatch(response -> response.getContent() != null && response.getContent().values().stream()
+                            .anyMatch(media -> media.getSchema() != null));
+            assertThat(successWithSchema).as(route + " has a 2xx response with a schema").isTrue();
+        });
+    }
+
+    @Test
+    void everyErrorIsAProblemWithItsTypes() {
+        operations(openApi).forEach((route, operation) -> operation.getResponses().forEach((status, declared) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                assertProblem(openApi, route + " " + status, response(openApi, declared));
+            }
+        }));
+    }
+
+    @Test
+    void requestBodiesAreJsonWithASchemaAndNothingIsFormatByte() {
+        operations(openApi).forEach((route, operation) -> {
+            if (route.startsWith("POST") || route.startsWith("PUT")) {
+                assertThat(operation.getRequestBody()).as(route).isNotNull();
+                assertThat(operation.getRequestBody().getContent()).as(route).containsOnlyKeys("application/json");
+                assertThat(operation.getRequestBody().getContent().get("application/json").getSchema()).as(route).isNotNull();
+            }
+        });
+        assertThat(formatByte(tree, "")).as("format: byte anywhere").isEmpty();
+        assertThat(text).doesNotContain("*/*");
+    }
+
+    @Test
+    void theDocumentedSubmissionExampleIsAValidSubmissionBody() throws IOException {
+        JsonSchema submission = componentSchema(tree, "Submission");
+        JsonNode example = new ObjectMapper().readTree(REPOSITORY.resolve("docs/examples/submission.json").toFile());
+        assertThat(submission.validate(example)).isEmpty();
+
+        ObjectNode withoutAnswers = example.deepCopy();
+        withoutAnswers.remove("answers");
+        withoutAnswers.put("colour", "blue");
+        assertThat(submission.validate(withoutAnswers)).as("the schema does check").hasSize(2);
+    }
+
+    /** Calls SubmissionsApi as the hosts do and validates every answer against the operation it belongs to. */
+    @Test
+    void whatSubmissionsApiAnswersIsWhatTheDocumentDeclares() throws IOException {
+        Json json = new Json();
+        InstrumentCatalog catalog = InstrumentCatalog.loadDefault(json.mapper());
+        Map<UUID, StoredSubmission> stored = new ConcurrentHashMap<>();
+        SubmissionStore store = submission -> {
+            StoredSubmission existing = stored.putIfAbsent(submission.submissionId(), submission);
+            return existing == null ? new SubmissionStore.Created()
+                    : new SubmissionStore.AlreadyStored(existing.fingerprint(), existing.receipt());
+        };
+        SubmissionsApi api = new SubmissionsApi(catalog, new SubmissionService(catalog, store, json.mapper(),
+                Clock.systemUTC(), ZoneId.of("Europe/Vilnius"), 30), json, 65_536);
+        Optional<String> none = Optional.empty();
+        String post = "POST /v1/instruments/{instrumentId}/submissions";
+        String base = "/v1/instruments/tcn-integration";
+        byte[] example = Files.readAllBytes(REPOSITORY.resolve("docs/examples/submission.json"));
+        ObjectNode other = (ObjectNode) json.mapper().readTree(example);
+        ((ObjectNode) other.get("answers")).put("overall_satisfaction", 5);
+        ObjectNode invalid = other.deepCopy();
+        ((ObjectNode) invalid.get("answers")).put("info_know_where", 7);
+        ObjectNode unpublished = other.deepCopy().put("instrumentVersion", 99).put("submissionId", UUID.randomUUID().toString());
+        Optional<String> jsonType = Optional.of("application/json");
+
+        List<String> mismatches = new ArrayList<>();
+        org.integramonitor.function.http.ApiResponse list = api.listInstruments(none);
+        check(mismatches, "GET /v1/instruments", list);
+        check(mismatches, "GET /v1/instruments", api.listInstruments(Optional.of(list.header("ETag"))));
+        check(mismatches, "GET /v1/instruments/{instrumentId}", api.latestInstrument("tcn-integration", none));
+        check(mismatches, "GET /v1/instruments/{instrumentId}", api.latestInstrument("nope", none));
+        check(mismatches, "GET /v1/instruments/{instrumentId}/versions/{version}", api.instrumentVersion("tcn-integration", "1", none));
+        check(mismatches, "GET /v1/instruments/{instrumentId}/versions/{version}", api.instrumentVersion("tcn-integration", "x", none));
+        org.integramonitor.function.http.ApiResponse schema = api.submissionSchema("tcn-integration", "1", none);
+        check(mismatches, "GET /v1/instruments/{instrumentId}/versions/{version}/submission-schema", schema);
+        check(mismatches, "GET /v1/instruments/{instrumentId}/versions/{version}/submission-schema",
+                api.submissionSchema("tcn-integration", "1", Optional.of(schema.header("ETag"))));
+        check(mismatches, "GET /v1/instruments/{instrumentId}/versions/{version}/submission-schema", api.submissionSchema("tcn-integration", "2", none));
+        check(mismatches, post, api.submit("tcn-integration", jsonType, example, base + "/submissions"));
+        check(mismatches, post, api.submit("tcn-integration", jsonType, example, base + "/submissions"));
+        check(mismatches, post, api.submit("tcn-integration", jsonType, json.write(other), base + "/submissions"));
+        check(mismatches, post, api.submit("tcn-integration", jsonType, json.write(invalid), base + "/submissions"));
+        check(mismatches, post, api.submit("tcn-integration", jsonType, "{\"a\":".getBytes(StandardCharsets.UTF_8), base + "/submissions"));
+        check(mismatches, post, api.submit("tcn-integration", jsonType, json.write(unpublished), base + "/submissions"));
+        check(mismatches, post, api.submit("nope", jsonType, example, "/v1/instruments/nope/submissions"));
+        check(mismatches, post, api.submit("tcn-integration", Optional.of("text/plain"), example, base + "/submissions"));
+        check(mismatches, post, api.submit("tcn-integration", jsonType, new byte[70_000], base + "/submissions"));
+        assertThat(mismatches).isEmpty();
+    }
+
+    private void check(List<String> mismatches, String route, org.integramonitor.function.http.ApiResponse actual) throws IOException {
+        Operation operation = operations(openApi).get(route);
+        String status = String.valueOf(actual.status());
+        if (!operation.getResponses().containsKey(status)) {
+            mismatches.add(route + " answered " + status + ", which it does not declare");
+            return;
+        }
+        ApiResponse declared = response(openApi, operation.getResponses().get(status));
+        String contentType = actual.header("Content-Type");
+        if (declared.getContent() == null || declared.getContent().isEmpty()) {
+            if (actual.body().length > 0) {
+                mismatches.add(route + " " + status + " has a body but declares none");
+            }
+        } else if (contentType == null || !declared.getContent().containsKey(contentType)) {
+            mismatches.add(route + " " + status + " is " + contentType + ", declared " + declared.getContent().keySet());
+        } else {
+            String ref = declared.getContent().get(contentType).getSchema().get$ref();
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            Set<ValidationMessage> errors = componentSchema(tree, name).validate(new ObjectMapper().readTree(actual.body()));
+            if (!errors.isEmpty()) {
+                mismatches.add(route + " " + status + " is not a valid " + name + ": " + errors);
+            }
+        }
+        if (declared.getHeaders() != null) {
+            declared.getHeaders().forEach((header, declaration) -> {
+                io.swagger.v3.oas.models.headers.Header resolved = declaration.get$ref() == null ? declaration
+                        : openApi.getComponents().getHeaders().get(declaration.get$ref().substring(declaration.get$ref().lastIndexOf('/') + 1));
+                if (Boolean.TRUE.equals(resolved.getRequired()) && actual.header(header) == null) {
+                    mismatches.add(route + " " + status + " lacks the required header " + header);
+                }
+            });
+        }
+        actual.headers().keySet().stream().filter(header -> !header.equalsIgnoreCase("Content-Type"))
+                .filter(header -> declared.getHeaders() == null || !declared.getHeaders().containsKey(header))
+                .forEach(header -> mismatches.add(route + " " + status + " sends the undeclared header " + header));
+    }
+
+    // ---- helpers (the monitoring module's OpenApiContractTest has the same)
+
+    static Map<String, Operation> operations(OpenAPI openApi) {
+        Map<String, Operation> operations = new java.util.TreeMap<>();
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, operation) -> operations.put(method.name() + " " + path, operation)));
+        return operations;
+    }
+
+    static ApiResponse response(OpenAPI openApi, ApiResponse response) {
+        if (response.get$ref() == null) {
+            return response;
+        }
+        String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
+        return openApi.getComponents().getResponses().get(name);
+    }
+
+    static void assertProblem(OpenAPI openApi, String where, ApiResponse response) {
+        assertThat(response).as(where).isNotNull();
+        assertThat(response.getContent()).as(where).containsOnlyKeys("application/problem+json");
+        MediaType media = response.getContent().get("application/problem+json");
+        assertThat(media.getSchema().get$ref()).as(where).isEqualTo("#/components/schemas/Problem");
+        assertThat(response.getExtensions()).as(where + " x-problem-types").containsKey("x-problem-types");
+        Object types = response.getExtensions().get("x-problem-types");
+        assertThat(types).as(where).isInstanceOf(List.class);
+        assertThat((List<?>) types).as(where).isNotEmpty()
+                .allSatisfy(type -> assertThat(type.toString()).matches("/problems/[a-z0-9-]+"));
+    }
+
+    /** JSON pointers of every {@code format: byte} in the document. */
+    static List<String> formatByte(JsonNode node, String pointer) {
+        List<String> found = new ArrayList<>();
+        if (node.isObject()) {
+            if ("byte".equals(node.path("format").asText(null))) {
+                found.add(pointer);
+            }
+            node.fields().forEachRemaining(field -> found.addAll(formatByte(field.getValue(), pointer + "/" + field.getKey())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                found.addAll(formatByte(node.get(i), pointer + "/" + i));
+            }
+        }
+        return found;
+    }
+
+    /** A component schema as a JSON Schema 2020-12 document, its references into components/schemas kept. */
+    static JsonSchema componentSchema(JsonNode document, String name) {
+        assertThat(document.at("/components/schemas/" + name).isObject()).as("component schema " + name).isTrue();
+        try {
+            String definitions = new ObjectMapper().writeValueAsString(document.at("/components/schemas"))
+                    .replace("\"#/components/schemas/", "\"#/$defs/");
+            ObjectNode schema = new ObjectMapper().createObjectNode();
+            schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+            schema.put("$ref", "#/$defs/" + name);
+            schema.set("$defs", new ObjectMapper().readTree(definitions));
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "METHOD /path" of every HttpApi event of the given API in template.yaml. */
+    static Set<String> templateRoutes(String apiId) throws IOException {
+        String template = Files.readString(REPOSITORY.resolve("template.yaml"));
+        Matcher events = Pattern.compile("ApiId: !Ref (\\w+)\\s+Method: (\\w+)\\s+Path: (\\S+)").matcher(template);
+        Set<String> routes = new TreeSet<>();
+        while (events.find()) {
+            if (events.group(1).equals(apiId)) {
+                routes.add(events.group(2).toUpperCase() + " " + events.group(3));
+            }
+        }
+        assertThat(routes).as("routes of " + apiId + " in template.yaml").isNotEmpty();
+        return routes;
+    }
+}
