@@ -6,8 +6,9 @@
 type IsObjectType<T> = 0 extends 1 & T ? false : unknown extends T ? false : [T] extends [never] ? false
   : T extends object ? true : false;
 
+/** The body of a JSON media type (application/json, application/schema+json, ...). */
 type JsonContent<C> = C extends { content: infer Content }
-  ? Content extends { 'application/json': infer Body } ? Body : never
+  ? { [Type in keyof Content]: Type extends `application/${string}json` ? Content[Type] : never }[keyof Content]
   : never;
 
 /** The JSON body of every 2xx response of an operation, as a union. */
