@@ -138,8 +138,12 @@ class LambdaHandlerParityTest {
         assertThat(json(lambda.getBody())).as(what).isEqualTo(json(netty.body()));
     }
 
+    /** Invokes the handler and checks its answer against the API contract, as TestSystem does for the local server. */
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return handler.handleRequest(event, new LocalLambdaContext(UUID.randomUUID().toString()));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalLambdaContext(UUID.randomUUID().toString()));
+        ContractCheck.assertConforms(event.getRequestContext().getHttp().getMethod(), event.getRawPath(),
+                response.getStatusCode(), ContractCheck.headers(response.getHeaders()), response.getBody());
+        return response;
     }
 
     private static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, String body,

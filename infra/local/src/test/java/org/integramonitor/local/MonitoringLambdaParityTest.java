@@ -106,7 +106,10 @@ class MonitoringLambdaParityTest {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path)
                                 .withSourceIp("198.51.100.23").build()).build())
                 .withBody(body).withIsBase64Encoded(false).build();
-        return handler.handleRequest(event, new LocalLambdaContext(UUID.randomUUID().toString()));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalLambdaContext(UUID.randomUUID().toString()));
+        ContractCheck.assertConforms(method, path, response.getStatusCode(), ContractCheck.headers(response.getHeaders()),
+                response.getBody());
+        return response;
     }
 
     private static JsonNode json(String body) {

@@ -85,7 +85,15 @@ final class TestSystem {
         return send(request.build());
     }
 
+    /** Sends, and checks the answer against the API contracts ({@link ContractCheck}). */
     static HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> response = sendUnchecked(request);
+        ContractCheck.assertConforms(request.method(), request.uri().getRawPath(), response.statusCode(),
+                response.headers().map(), response.body());
+        return response;
+    }
+
+    static HttpResponse<String> sendUnchecked(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
