@@ -8,8 +8,8 @@ import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.json.Json;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.snapshot.SnapshotService;
-import org.integramonitor.snapshot.SnapshotStore;
-import org.integramonitor.snapshot.SummaryStore;
+import org.integramonitor.snapshot.memory.InMemorySnapshotStore;
+import org.integramonitor.snapshot.memory.InMemorySummaryStore;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -19,9 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * For each history size given (default 100,000 and 1,000,000 synthetic submissions spread over a year): a
@@ -98,9 +95,9 @@ public final class AggregationBenchmark {
         // the history ends yesterday, so today holds exactly the refresh's new submissions
         LocalDate firstDay = today.minusDays(365);
         SyntheticSubmissions submissions = new SyntheticSubmissions(instrument, 7, total, firstDay, 365);
-        MemoryStore store = new MemoryStore();
         SnapshotService service = new SnapshotService(indicators,
-                MunicipalityRegistry.loadDefault(mapper, instrument.languages()).all(), submissions, store, store, mapper,
+                MunicipalityRegistry.loadDefault(mapper, instrument.languages()).all(), submissions,
+                new InMemorySnapshotStore(), new InMemorySummaryStore(), mapper,
                 DisclosureSettings.DEFAULT, Clock.fixed(now, zone), zone, firstDay, Duration.ofMinutes(15));
 
         long generationStarted = System.nanoTime();
@@ -143,26 +140,5 @@ public final class AggregationBenchmark {
     private static long peakHeapBytes() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-    }
-
-    /** Snapshots and summaries in memory (two ports, one map: their keys never meet). */
-    static final class MemoryStore implements SnapshotStore, SummaryStore {
-
-        private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
-
-        @Override
-        public void put(String key, byte[] body, String contentType, String cacheControl) {
-            objects.put(key, body);
-        }
-
-        @Override
-        public void put(String key, byte[] body) {
-            objects.put(key, body);
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return Optional.ofNullable(objects.get(key));
-        }
     }
 }

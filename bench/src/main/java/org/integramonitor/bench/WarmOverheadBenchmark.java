@@ -10,6 +10,7 @@ import org.integramonitor.monitoring.MonitoringStore;
 import org.integramonitor.monitoring.ReportSummary;
 import org.integramonitor.monitoring.ReportingPeriod;
 import org.integramonitor.monitoring.memory.InMemoryMonitoringStore;
+import org.integramonitor.submission.memory.InMemorySubmissionStore;
 import org.integramonitor.function.LocalLambdaContext;
 import org.integramonitor.local.LocalTokenIssuer;
 import org.integramonitor.monitoring.function.MonitoringLambdaHandler;

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.integramonitor.auth.Caller;
 import org.integramonitor.problem.FieldError;
-import org.integramonitor.problem.Problem;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -33,89 +31,70 @@ public final class RecommendationService {
         this.clock = clock;
     }
 
-    /** Create (no If-Match) or edit (If-Match) a register entry; its status is left as it is. */
-    public Result<Recommendation> define(Caller caller, String municipality, String id, JsonNode body, Optional<String> ifMatch) {
+    /** Create ({@code expected} nothing) or edit (the version it changes) a register entry; its status is left as it is. */
+    public RecommendationOutcome define(Caller caller, String municipality, String id, JsonNode body, ExpectedVersion expected) {
         List<FieldError> errors = forms.recommendation().validate(body);
         if (!errors.isEmpty()) {
-            return new Result.Failed<>(Problem.of(400, "invalid-recommendation", "Invalid recommendation",
-                    errors.size() + " field(s) are invalid; see errors").withErrors(errors));
+            return new InvalidForm(errors);
         }
-        return write(caller, municipality, id, body, ifMatch, true);
+        return write(caller, municipality, id, body, expected, true);
     }
 
-    /** Record an implementation status; needs If-Match, as it always changes an existing entry. */
-    public Result<Recommendation> updateStatus(Caller caller, String municipality, String id, JsonNode body,
-                                               Optional<String> ifMatch) {
+    /** Record an implementation status; always changes an existing entry, so {@code expected} must name its version. */
+    public RecommendationOutcome updateStatus(Caller caller, String municipality, String id, JsonNode body,
+                                              ExpectedVersion expected) {
         List<FieldError> errors = forms.statusUpdate().validate(body);
         if (!errors.isEmpty()) {
-            return new Result.Failed<>(Problem.of(400, "invalid-status-update", "Invalid status update",
-                    errors.size() + " field(s) are invalid; see errors").withErrors(errors));
+            return new InvalidForm(errors);
         }
         if (store.recommendation(municipality, id).isEmpty()) {
-            return new Result.Failed<>(notFound(municipality, id));
+            return new RecommendationOutcome.NotFound(municipality, id);
         }
-        return write(caller, municipality, id, body, ifMatch, false);
+        return write(caller, municipality, id, body, expected, false);
     }
 
-    private Result<Recommendation> write(Caller caller, String municipality, String id, JsonNode body,
-                                         Optional<String> ifMatch, boolean definition) {
+    private RecommendationOutcome write(Caller caller, String municipality, String id, JsonNode body,
+                                        ExpectedVersion expected, boolean definition) {
         for (int attempt = 1; ; attempt++) {
             Optional<Recommendation> current = store.recommendation(municipality, id);
             int currentVersion = current.map(Recommendation::version).orElse(0);
-            Optional<OptionalInt> expected = Versions.expected(ifMatch, 'v', currentVersion);
-            if (expected.isEmpty()) {
-                return new Result.Failed<>(Versions.badIfMatch('v'));
-            }
-            if (expected.get().isEmpty()) {
-                return new Result.Failed<>(notFound(municipality, id));
-            }
-            int base = expected.get().getAsInt();
-            RecommendationEvent.Kind kind = !definition ? RecommendationEvent.Kind.STATUS
-                    : base == 0 ? RecommendationEvent.Kind.CREATED : RecommendationEvent.Kind.EDITED;
-            Versions.Decision decision = Versions.decide(base, currentVersion, ifMatch.isPresent(),
+            Versions.Decision<RecommendationEvent> decision = Versions.decide(expected, currentVersion,
                     next -> store.recommendationEvent(municipality, id, next)
-                            .filter(event -> event.kind() == kind && event.content().equals(body)
-                                    && event.author().equals(caller.subject()))
-                            .isPresent());
-            String what = "recommendation " + id;
-            String currentEtag = Versions.etag('v', currentVersion);
-            switch (decision) {
-                case REPLAY -> {
-                    return new Result.Ok<>(current.orElseThrow(), false);
-                }
-                case PRECONDITION_REQUIRED -> {
-                    return new Result.Failed<>(Versions.preconditionRequired(what), Optional.of(currentEtag));
-                }
-                case PRECONDITION_FAILED -> {
-                    return new Result.Failed<>(Versions.preconditionFailed(what, currentEtag), Optional.of(currentEtag));
-                }
-                case WRITE -> {
-                    Instant now = clock.instant();
-                    RecommendationEvent event = new RecommendationEvent(municipality, id, base + 1, kind, body,
-                            caller.subject(), now);
-                    Recommendation state = definition
-                            ? new Recommendation(municipality, id, body,
-                                    current.map(Recommendation::status).orElse(RecommendationStatus.NOT_STARTED),
-                                    current.map(Recommendation::latestStatus).orElse(initialStatus()), base + 1, now)
-                            : new Recommendation(municipality, id, current.orElseThrow().definition(),
-                                    RecommendationStatus.of(body.get("status").asText()).orElseThrow(), body, base + 1, now);
-                    if (store.writeRecommendation(state, event)) {
-                        return new Result.Ok<>(state, true);
-                    }
-                    if (attempt >= ReportService.MAX_ATTEMPTS) {
-                        throw new IllegalStateException(what + " kept changing; gave up after " + attempt + " attempts");
-                    }
-                }
+                            .filter(event -> event.kind() == kindOf(definition, next - 1) && event.content().equals(body)
+                                    && event.author().equals(caller.subject())));
+            if (decision instanceof Versions.Decision.Replay<RecommendationEvent>) {
+                return new RecommendationOutcome.Stored(current.orElseThrow(), false);
+            }
+            if (decision instanceof Versions.Decision.Refuse<RecommendationEvent> refuse) {
+                return refuse.reason();
+            }
+            int base = ((Versions.Decision.Write<RecommendationEvent>) decision).base();
+            Instant now = clock.instant();
+            RecommendationEvent event = new RecommendationEvent(municipality, id, base + 1, kindOf(definition, base), body,
+                    caller.subject(), now);
+            Recommendation state = definition
+                    ? new Recommendation(municipality, id, body,
+                            current.map(Recommendation::status).orElse(RecommendationStatus.NOT_STARTED),
+                            current.map(Recommendation::latestStatus).orElse(initialStatus()), base + 1, now)
+                    : new Recommendation(municipality, id, current.orElseThrow().definition(),
+                            RecommendationStatus.of(body.get("status").asText()).orElseThrow(), body, base + 1, now);
+            if (store.writeRecommendation(state, event)) {
+                return new RecommendationOutcome.Stored(state, true);
+            }
+            if (attempt >= ReportService.MAX_ATTEMPTS) {
+                throw new IllegalStateException("recommendation " + id + " kept changing; gave up after " + attempt + " attempts");
             }
         }
+    }
+
+    /** The kind of event a write on top of version {@code base} is (0: nothing stored yet). */
+    private static RecommendationEvent.Kind kindOf(boolean definition, int base) {
+        return !definition ? RecommendationEvent.Kind.STATUS
+                : base == 0 ? RecommendationEvent.Kind.CREATED : RecommendationEvent.Kind.EDITED;
     }
 
     private static ObjectNode initialStatus() {
         return JsonNodeFactory.instance.objectNode().put("status", RecommendationStatus.NOT_STARTED.value());
-    }
-
-    private static Problem notFound(String municipality, String id) {
-        return Problem.of(404, "not-found", "Not found", municipality + " has no recommendation '" + id + "'");
     }
 
     public Optional<Recommendation> recommendation(String municipality, String id) {

@@ -12,6 +12,7 @@ import org.integramonitor.instrument.TestInstruments;
 import org.integramonitor.json.Json;
 import org.integramonitor.monitoring.MonitoringForms;
 import org.integramonitor.municipality.Municipality;
+import org.integramonitor.snapshot.memory.InMemorySnapshotStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

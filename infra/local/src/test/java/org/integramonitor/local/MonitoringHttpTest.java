@@ -122,6 +122,36 @@ class MonitoringHttpTest {
     }
 
     @Test
+    void ifMatchStarIsNoWayRoundTheStaleWriteGuard() {
+        String path = reportPath("LT-19", "2025-Q1");
+        String token = coordinator("LT-19");
+        HttpResponse<String> nothingYet = call("PUT", path, token, report(1), "If-Match", "*");
+        assertThat(nothingYet.statusCode()).as("* matches nothing before the first revision").isEqualTo(412);
+        assertThat(nothingYet.headers().firstValue("ETag")).isEmpty();
+        assertThat(call("PUT", path, token, report(1)).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> star = call("PUT", path, token, report(2), "If-Match", "*");
+        assertThat(star.statusCode()).as(star.body()).isEqualTo(428);
+        assertThat(star.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(star.headers().firstValue("ETag")).as("what to read and name instead").hasValue("\"r1\"");
+        assertThat(json(star).get("type").asText()).isEqualTo("/problems/specific-etag-required");
+        assertThat(json(get(path + "/revisions", token)).get("items")).hasSize(1);
+
+        String recommendation = "/v1/municipalities/LT-19/recommendations/R-star";
+        assertThat(call("PUT", recommendation, admin(), recommendation("Star"), "If-Match", "*").statusCode()).isEqualTo(412);
+        assertThat(call("PUT", recommendation, admin(), recommendation("Star")).statusCode()).isEqualTo(201);
+        HttpResponse<String> edit = call("PUT", recommendation, admin(), recommendation("Star, edited"), "If-Match", "*");
+        HttpResponse<String> progress = call("POST", recommendation + "/status-updates", coordinator("LT-19"),
+                status("implemented", "Done"), "If-Match", "*");
+        for (HttpResponse<String> refused : List.of(edit, progress)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(428);
+            assertThat(refused.headers().firstValue("ETag")).hasValue("\"v1\"");
+            assertThat(json(refused).get("type").asText()).isEqualTo("/problems/specific-etag-required");
+        }
+        assertThat(json(get(recommendation + "/history", admin())).get("items")).hasSize(1);
+    }
+
+    @Test
     void invalidReportsAreRejectedFieldByFieldAndNothingIsStored() {
         String path = reportPath("LT-14", "2025-Q2");
         String token = coordinator("LT-14");

@@ -10,14 +10,16 @@ import org.integramonitor.disclosure.DisclosureSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.json.Json;
+import org.integramonitor.monitoring.ExpectedVersion;
 import org.integramonitor.monitoring.LatestReports;
 import org.integramonitor.monitoring.MonitoringForms;
 import org.integramonitor.monitoring.MonitoringStore;
+import org.integramonitor.monitoring.ReportOutcome;
 import org.integramonitor.monitoring.ReportService;
 import org.integramonitor.monitoring.ReportSummary;
 import org.integramonitor.monitoring.ReportingCalendar;
 import org.integramonitor.monitoring.ReportingPeriod;
-import org.integramonitor.monitoring.Result;
+import org.integramonitor.monitoring.Version;
 import org.integramonitor.monitoring.dynamodb.DynamoDbMonitoringStore;
 import org.integramonitor.municipality.Municipality;
 import org.integramonitor.municipality.MunicipalityRegistry;
@@ -322,9 +324,11 @@ class SnapshotRebuildTest {
     /** A report by the municipality's coordinator, or a new revision of it (If-Match on the current one). */
     private void file(ReportService reports, String municipality, ReportingPeriod period) {
         Caller coordinator = new Caller("rebuild-test-" + municipality, Role.COORDINATOR, Optional.of(municipality));
-        Optional<String> ifMatch = reports.report(municipality, period).map(ReportSummary::latestRevision).map(r -> "\"r" + r + "\"");
-        Result<?> result = reports.file(coordinator, municipality, period, MonitoringClient.report(reportSeed.getAndAdd(7)), ifMatch);
-        assertThat(result).as(String.valueOf(result)).isInstanceOf(Result.Ok.class);
+        ExpectedVersion expected = reports.report(municipality, period).map(ReportSummary::latestRevision)
+                .<ExpectedVersion>map(revision -> new ExpectedVersion.Exactly(new Version(revision)))
+                .orElseGet(ExpectedVersion.Nothing::new);
+        ReportOutcome outcome = reports.file(coordinator, municipality, period, MonitoringClient.report(reportSeed.getAndAdd(7)), expected);
+        assertThat(outcome).as(String.valueOf(outcome)).isInstanceOf(ReportOutcome.Stored.class);
     }
 
     private SnapshotService.Result runAndCheckPointer(SnapshotService aggregation) {

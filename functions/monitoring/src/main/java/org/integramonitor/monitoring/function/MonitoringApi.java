@@ -11,6 +11,7 @@ import org.integramonitor.function.http.ApiRequest;
 import org.integramonitor.function.http.ApiResponse;
 import org.integramonitor.function.http.Problems;
 import org.integramonitor.json.Json;
+import org.integramonitor.monitoring.ExpectedVersion;
 import org.integramonitor.monitoring.Feedback;
 import org.integramonitor.monitoring.InvalidCursorException;
 import org.integramonitor.monitoring.MonitoringForms;
@@ -22,8 +23,6 @@ import org.integramonitor.monitoring.ReportRevision;
 import org.integramonitor.monitoring.ReportService;
 import org.integramonitor.monitoring.ReportSummary;
 import org.integramonitor.monitoring.ReportingPeriod;
-import org.integramonitor.monitoring.Result;
-import org.integramonitor.monitoring.Versions;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.problem.FieldError;
 import org.integramonitor.problem.Problem;
@@ -70,6 +69,7 @@ public final class MonitoringApi {
     private final MonitoringForms forms;
     private final Json json;
     private final Problems problems;
+    private final MonitoringOutcomes outcomes;
     private final int maxBodyBytes;
 
     public MonitoringApi(TokenVerifier tokens, MunicipalityRegistry municipalities, ReportService reports,
@@ -81,6 +81,7 @@ public final class MonitoringApi {
         this.forms = forms;
         this.json = json;
         this.problems = new Problems(json);
+        this.outcomes = new MonitoringOutcomes(json);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -272,7 +273,7 @@ public final class MonitoringApi {
             return badPeriod(exchange, m.group(2));
         }
         return reports.report(m.group(1), period.get())
-                .map(summary -> withEtag(200, summaryJson(summary), Versions.etag('r', summary.latestRevision()), Map.of()))
+                .map(summary -> withEtag(summaryJson(summary), EntityTag.REPORT.of(summary.latestRevision())))
                 .orElseGet(() -> notFound(exchange, m.group(1) + " has filed no report for " + period.get()));
     }
 
@@ -281,13 +282,13 @@ public final class MonitoringApi {
         if (period.isEmpty()) {
             return badPeriod(exchange, m.group(2));
         }
-        return withBody(exchange, body -> {
-            Result<ReportRevision> result = reports.file(exchange.caller.orElseThrow(), m.group(1), period.get(), body,
-                    exchange.request.header("If-Match"));
-            return written(exchange, result, revision -> revisionJson(revision),
-                    revision -> Versions.etag('r', revision.revision()),
-                    revision -> exchange.request.path() + "/revisions/" + revision.revision());
-        });
+        Optional<ExpectedVersion> expected = EntityTag.REPORT.expected(exchange.request.header("If-Match"));
+        if (expected.isEmpty()) {
+            return problems.response(EntityTag.REPORT.invalidIfMatch(), exchange.request.path());
+        }
+        return withBody(exchange, body -> outcomes.reportFiled(
+                reports.file(exchange.caller.orElseThrow(), m.group(1), period.get(), body, expected.get()),
+                period.get(), exchange.request.path(), this::revisionJson));
     }
 
     private ApiResponse revisions(Exchange exchange, Matcher m) {
@@ -305,7 +306,7 @@ public final class MonitoringApi {
         }
         Optional<Integer> number = positive(m.group(3));
         return number.flatMap(n -> reports.revision(m.group(1), period.get(), n))
-                .map(revision -> withEtag(200, revisionJson(revision), Versions.etag('r', revision.revision()), Map.of()))
+                .map(revision -> withEtag(revisionJson(revision), EntityTag.REPORT.of(revision.revision())))
                 .orElseGet(() -> notFound(exchange, "the report for " + period.get() + " has no revision '" + m.group(3) + "'"));
     }
 
@@ -326,9 +327,9 @@ public final class MonitoringApi {
         if (number.isEmpty()) {
             return notFound(exchange, "the report for " + period.get() + " has no revision '" + m.group(3) + "'");
         }
-        return withBody(exchange, body -> written(exchange,
+        return withBody(exchange, body -> outcomes.feedbackGiven(
                 reports.giveFeedback(exchange.caller.orElseThrow(), m.group(1), period.get(), number.get(), body),
-                this::feedbackJson, feedback -> null, feedback -> null));
+                exchange.request.path(), this::feedbackJson));
     }
 
     // ---- recommendations
@@ -339,7 +340,7 @@ public final class MonitoringApi {
 
     private ApiResponse recommendation(Exchange exchange, Matcher m) {
         return recommendations.recommendation(m.group(1), m.group(2))
-                .map(entry -> withEtag(200, recommendationJson(entry), Versions.etag('v', entry.version()), Map.of()))
+                .map(entry -> withEtag(recommendationJson(entry), EntityTag.RECOMMENDATION.of(entry.version())))
                 .orElseGet(() -> notFound(exchange, m.group(1) + " has no recommendation '" + m.group(2) + "'"));
     }
 
@@ -348,18 +349,25 @@ public final class MonitoringApi {
             return invalidParameter(exchange, "{recommendationId}",
                     "a recommendation id has 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        return withBody(exchange, body -> written(exchange,
-                recommendations.define(exchange.caller.orElseThrow(), m.group(1), m.group(2), body,
-                        exchange.request.header("If-Match")),
-                this::recommendationJson, entry -> Versions.etag('v', entry.version()), entry -> null));
+        Optional<ExpectedVersion> expected = EntityTag.RECOMMENDATION.expected(exchange.request.header("If-Match"));
+        if (expected.isEmpty()) {
+            return problems.response(EntityTag.RECOMMENDATION.invalidIfMatch(), exchange.request.path());
+        }
+        return withBody(exchange, body -> outcomes.recommendationChanged(
+                recommendations.define(exchange.caller.orElseThrow(), m.group(1), m.group(2), body, expected.get()),
+                m.group(2), "recommendation", exchange.request.path(), Optional.empty(), this::recommendationJson));
     }
 
     private ApiResponse updateStatus(Exchange exchange, Matcher m) {
-        return withBody(exchange, body -> written(exchange,
-                recommendations.updateStatus(exchange.caller.orElseThrow(), m.group(1), m.group(2), body,
-                        exchange.request.header("If-Match")),
-                this::recommendationJson, entry -> Versions.etag('v', entry.version()),
-                entry -> "/v1/municipalities/" + m.group(1) + "/recommendations/" + m.group(2) + "/history"));
+        Optional<ExpectedVersion> expected = EntityTag.RECOMMENDATION.expected(exchange.request.header("If-Match"));
+        if (expected.isEmpty()) {
+            return problems.response(EntityTag.RECOMMENDATION.invalidIfMatch(), exchange.request.path());
+        }
+        return withBody(exchange, body -> outcomes.recommendationChanged(
+                recommendations.updateStatus(exchange.caller.orElseThrow(), m.group(1), m.group(2), body, expected.get()),
+                m.group(2), "status-update", exchange.request.path(),
+                Optional.of("/v1/municipalities/" + m.group(1) + "/recommendations/" + m.group(2) + "/history"),
+                this::recommendationJson));
     }
 
     private ApiResponse history(Exchange exchange, Matcher m) {
@@ -515,32 +523,8 @@ public final class MonitoringApi {
         return action.apply(parsed.value().get());
     }
 
-    private <T> ApiResponse written(Exchange exchange, Result<T> result, Function<T, ObjectNode> toJson,
-                                    Function<T, String> etag, Function<T, String> location) {
-        if (result instanceof Result.Ok<T> ok) {
-            Map<String, String> extra = new LinkedHashMap<>();
-            Optional.ofNullable(location.apply(ok.value())).ifPresent(href -> extra.put("Location", href));
-            return withEtag(ok.created() ? 201 : 200, toJson.apply(ok.value()), etag.apply(ok.value()), extra);
-        }
-        Result.Failed<T> failed = (Result.Failed<T>) result;
-        ApiResponse problem = problems.response(failed.problem(), exchange.request.path());
-        if (failed.currentEtag().isEmpty()) {
-            return problem;
-        }
-        Map<String, String> headers = new LinkedHashMap<>(problem.headers());
-        headers.put("ETag", failed.currentEtag().get());
-        return new ApiResponse(problem.status(), headers, problem.body());
-    }
-
-    private ApiResponse withEtag(int status, ObjectNode body, String etag, Map<String, String> extra) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
-        headers.put("Cache-Control", "no-store");
-        if (etag != null) {
-            headers.put("ETag", etag);
-        }
-        headers.putAll(extra);
-        return new ApiResponse(status, headers, json.write(body));
+    private ApiResponse withEtag(ObjectNode body, String etag) {
+        return outcomes.representation(200, body, Optional.of(etag), Optional.empty());
     }
 
     private ApiResponse ok(ObjectNode body) {

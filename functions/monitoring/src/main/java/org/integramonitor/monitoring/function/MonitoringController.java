@@ -92,7 +92,7 @@ public class MonitoringController {
     @ApiResponse(responseCode = "400", description = "invalid body; every bad field listed")
     @ApiResponse(responseCode = "412", description = "If-Match names an older revision")
     @ApiResponse(responseCode = "422", description = "the period has not begun, or is before reporting started")
-    @ApiResponse(responseCode = "428", description = "the report exists: If-Match is required")
+    @ApiResponse(responseCode = "428", description = "the report exists: If-Match with its ETag is required (If-Match: * is not enough)")
     @Put(value = "/municipalities/{code}/reports/{period}", consumes = MediaType.ALL, produces = JSON)
     public HttpResponse<byte[]> fileReport(String code, String period, @Body @Nullable byte[] body, HttpRequest<?> request) {
         return forward(request, body);

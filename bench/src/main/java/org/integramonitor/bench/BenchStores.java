@@ -6,11 +6,22 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.integramonitor.monitoring.MonitoringStore;
 import org.integramonitor.monitoring.memory.InMemoryMonitoringStore;
+import org.integramonitor.submission.SubmissionStore;
+import org.integramonitor.submission.memory.InMemorySubmissionStore;
 
-/** In the warm-overhead benchmark only (environment "bench"): the in-memory store, so the figure excludes the database. */
+/**
+ * In the warm-overhead benchmark only (environment "bench"): shared's in-memory stores (its test-jar) instead of
+ * DynamoDB, so that the figure excludes the database call.
+ */
 @Factory
 @Requires(env = "bench")
-public class BenchMonitoringStore {
+public class BenchStores {
+
+    @Singleton
+    @Replaces(SubmissionStore.class)
+    InMemorySubmissionStore inMemorySubmissionStore() {
+        return new InMemorySubmissionStore();
+    }
 
     @Singleton
     @Replaces(MonitoringStore.class)

@@ -1,4 +1,4 @@
-package org.integramonitor.snapshot;
+package org.integramonitor.aggregation.memory;
 
 import org.integramonitor.aggregation.SubmissionReader;
 import org.integramonitor.aggregation.SubmissionRecord;
@@ -10,17 +10,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** Test double of the database: submissions by received date, and which days were read. */
-final class InMemorySubmissionReader implements SubmissionReader {
+/**
+ * The submissions table as aggregation reads it, in memory: submissions by received date, and which days were
+ * read (so tests can check that an incremental run reads only the open day). Shared's test-jar.
+ */
+public final class InMemorySubmissionReader implements SubmissionReader {
 
-    final Map<LocalDate, List<SubmissionRecord>> byDay = new TreeMap<>();
-    final List<LocalDate> daysRead = new ArrayList<>();
+    public final Map<LocalDate, List<SubmissionRecord>> byDay = new TreeMap<>();
+    public final List<LocalDate> daysRead = new ArrayList<>();
 
-    void add(SubmissionRecord record) {
+    public void add(SubmissionRecord record) {
         byDay.computeIfAbsent(record.receivedOn(), day -> new ArrayList<>()).add(record);
     }
 
-    long count() {
+    public long count() {
         return byDay.values().stream().mapToLong(List::size).sum();
     }
 
