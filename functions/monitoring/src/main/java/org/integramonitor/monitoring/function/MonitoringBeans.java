@@ -2,7 +2,6 @@ package org.integramonitor.monitoring.function;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.integramonitor.auth.AuthSettings;
 import org.integramonitor.auth.TokenVerifier;
@@ -17,29 +16,11 @@ import org.integramonitor.monitoring.dynamodb.DynamoDbMonitoringStore;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Optional;
 
 /** Wires the monitoring domain to its adapters; shared beans come from {@code CommonBeans}. */
 @Factory
 public class MonitoringBeans {
-
-    @Singleton
-    AuthSettings authSettings(@Value("${integra.auth.issuer}") String issuer,
-                              @Value("${integra.auth.jwks-url}") String jwksUrl,
-                              @Value("${integra.auth.audience:}") String audience,
-                              @Value("${integra.auth.role-claim}") String roleClaim,
-                              @Value("${integra.auth.municipality-claim}") String municipalityClaim,
-                              @Value("${integra.auth.clock-skew-seconds}") int clockSkewSeconds) {
-        if (jwksUrl == null || jwksUrl.isBlank()) {
-            throw new IllegalStateException("integra.auth.jwks-url (JWT_JWKS_URL) must be configured");
-        }
-        return new AuthSettings(issuer, URI.create(jwksUrl), Optional.ofNullable(audience).filter(value -> !value.isBlank()),
-                roleClaim, municipalityClaim, Duration.ofSeconds(clockSkewSeconds));
-    }
 
     @Singleton
     TokenVerifier tokenVerifier(AuthSettings settings) {
@@ -57,15 +38,14 @@ public class MonitoringBeans {
     }
 
     @Singleton
-    MonitoringStore monitoringStore(DynamoDbClient dynamoDb, Json json,
-                                    @Value("${integra.tables.monitoring}") String table) {
-        return new DynamoDbMonitoringStore(dynamoDb, table, json.mapper());
+    MonitoringStore monitoringStore(DynamoDbClient dynamoDb, Json json, MonitoringSettings settings) {
+        return new DynamoDbMonitoringStore(dynamoDb, settings.monitoringTable(), json.mapper());
     }
 
     @Singleton
     ReportService reportService(MonitoringStore store, MonitoringForms forms, ReportingCalendar calendar, Clock clock,
-                                Metrics metrics, @Value("${integra.monitoring.time-zone}") String zone) {
-        return new ReportService(store, forms, calendar, clock, ZoneId.of(zone), metrics);
+                                Metrics metrics, MonitoringSettings settings) {
+        return new ReportService(store, forms, calendar, clock, settings.zone(), metrics);
     }
 
     @Singleton
@@ -77,7 +57,7 @@ public class MonitoringBeans {
     @Context
     MonitoringApi monitoringApi(TokenVerifier tokens, MunicipalityRegistry municipalities, ReportService reports,
                                 RecommendationService recommendations, MonitoringForms forms, Json json,
-                                @Value("${integra.monitoring.max-body-bytes}") int maxBodyBytes) {
-        return new MonitoringApi(tokens, municipalities, reports, recommendations, forms, json, maxBodyBytes);
+                                MonitoringSettings settings) {
+        return new MonitoringApi(tokens, municipalities, reports, recommendations, forms, json, settings.maxBodyBytes());
     }
 }

@@ -1,7 +1,6 @@
 package org.integramonitor.monitoring.function;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import org.crac.Core;
 import org.crac.Resource;
@@ -38,8 +37,8 @@ public class MonitoringLambdaHandler extends ApiGatewayHandler implements Resour
     @Inject
     Json json;
 
-    @Value("${integra.tables.monitoring}")
-    String monitoringTable;
+    @Inject
+    MonitoringSettings settings;
 
     public MonitoringLambdaHandler() {
         super();
@@ -68,7 +67,7 @@ public class MonitoringLambdaHandler extends ApiGatewayHandler implements Resour
         forms.validateReport(json.mapper().createObjectNode());
         api.route(new ApiRequest("GET", "/v1/me", Map.of(), new byte[0]));
         try {
-            dynamoDb.getItem(builder -> builder.tableName(monitoringTable)
+            dynamoDb.getItem(builder -> builder.tableName(settings.monitoringTable())
                     .key(Map.of("pk", AttributeValue.fromS("priming"), "sk", AttributeValue.fromS("priming"))));
         } catch (RuntimeException ignored) {
             // priming only: the snapshot is still valid without a warmed connection
