@@ -173,8 +173,8 @@ class SnapshotEndToEndTest {
         java.util.Set<String> areaCodes = new java.util.TreeSet<>();
         all.get("areas").forEach(area -> areaCodes.add(area.get("code").asText()));
         areasByIndicatorPeriod.forEach((indicatorPeriod, areas) -> assertThat(areas).as(indicatorPeriod).isEqualTo(areaCodes));
-        periodsByIndicator.forEach((indicator, periods) -> assertThat(all.get("cells")).filteredOn(
-                cell -> cell.get("indicator").asText().equals(indicator)).as(indicator).hasSize(61 * periods.size()));
+        periodsByIndicator.forEach((indicator, itsPeriods) -> assertThat(all.get("cells")).filteredOn(
+                cell -> cell.get("indicator").asText().equals(indicator)).as(indicator).hasSize(61 * itsPeriods.size()));
     }
 
     /** The CSV against its Table Schema: header in order, types, enums, pattern, required, unique primary key. */
