@@ -168,8 +168,8 @@ public final class JsonBodies {
         if (result.isError()) {
             int offset = in.position();
             int length = Math.min(result.length(), body.length - offset);
-            throw new InvalidUtf8("bytes " + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(body, offset, offset + length)
-                    + " at offset " + offset + " are not a UTF-8 character (overlong, surrogate, above U+10FFFF or cut short)");
+            throw new InvalidUtf8(HexFormat.ofDelimiter(" ").withUpperCase().formatHex(body, offset, offset + length)
+                    + " at offset " + offset + " is no UTF-8 character (an overlong form, a surrogate, above U+10FFFF or cut short)");
         }
         return out.flip().toString();
     }
