@@ -2,6 +2,7 @@ package org.integramonitor.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,10 +38,17 @@ public final class Json {
         }
     }
 
-    /** Parses a request body; a syntax error comes back as a message naming line and column, not the content. */
+    /**
+     * Parses a request body; a syntax error comes back as a message naming line and column, not the content.
+     * One value and nothing after it; numbers with a fraction read exactly (a double would round
+     * 2.9999999999999999999 to 3). The APIs read bodies with {@code JsonBodies} (functions/common), which also
+     * checks the media type, size and encoding.
+     */
     public ParseResult parse(byte[] body) {
         try {
-            JsonNode node = mapper.readTree(body);
+            JsonNode node = mapper.readerFor(JsonNode.class)
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(body);
             if (node == null || node.isMissingNode()) {
                 return new ParseResult(Optional.empty(), Optional.of("the body is empty"));
             }
@@ -48,8 +56,9 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
-            String reason = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                    ? "a field appears twice" : "not valid JSON";
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            String reason = message.startsWith("Duplicate field") ? "a field appears twice"
+                    : message.startsWith("Trailing token") ? "data after the JSON value" : "not valid JSON";
             return new ParseResult(Optional.empty(), Optional.of(reason + where));
         } catch (IOException e) {
             return new ParseResult(Optional.empty(), Optional.of("the body could not be read"));

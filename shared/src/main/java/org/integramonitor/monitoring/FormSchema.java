@@ -73,6 +73,14 @@ public final class FormSchema {
         for (ValidationMessage message : schema.validate(body)) {
             errors.add(fieldError(message));
         }
+        // JSON Schema takes 3.0 for an integer, and so do we, but only when read exactly: a binary double
+        // cannot tell it from 2.9999999999999999999, which networknt would then accept as 3
+        for (String pointer : countFields) {
+            JsonNode value = body.at(pointer);
+            if ((value.isDouble() || value.isFloat()) && errors.stream().noneMatch(error -> error.pointer().equals(pointer))) {
+                errors.add(new FieldError(pointer, "wrong_type", "inexact number found, integer expected"));
+            }
+        }
         errors.sort(Comparator.comparing((FieldError error) -> error.pointer()).thenComparing(FieldError::code));
         return errors;
     }

@@ -262,9 +262,14 @@ public final class SubmissionValidator {
         return sorted;
     }
 
-    /** 3 and 3.0 are the same number in JSON (and to JSON Schema); anything beyond int range is not a valid answer. */
-    private static boolean isWholeNumber(JsonNode node) {
-        return node.isNumber() && node.canConvertToExactIntegral() && node.canConvertToInt();
+    /**
+     * 3 and 3.0 are the same number in JSON (and to JSON Schema); anything beyond int range is not a valid answer.
+     * Only exact numbers count: a binary double cannot tell 3.0 from 2.9999999999999999999 (both read as 3.0),
+     * so bodies must be read with decimals (the API's {@code JsonBodies}, {@code Json.parse}).
+     */
+    static boolean isWholeNumber(JsonNode node) {
+        return node.isNumber() && !node.isDouble() && !node.isFloat()
+                && node.canConvertToExactIntegral() && node.canConvertToInt();
     }
 
     private static boolean isAbsent(JsonNode node) {

@@ -193,10 +193,13 @@ class SubmissionSchemaTest {
                 .isEqualTo(schemaErrors(body).isEmpty());
     }
 
+    /** Read exactly, as the API reads bodies (decimals; a binary double is not trusted to be whole). */
     static Stream<Arguments> integralNumbersWithAFraction() {
         return Stream.of(
-                Arguments.of("scale answer 3.0", body(b -> answers(b).put("belong_welcome", 3.0))),
-                Arguments.of("instrumentVersion 1.0", body(b -> b.put("instrumentVersion", 1.0))));
+                Arguments.of("scale answer 3.0", body(b -> answers(b).put("belong_welcome", new java.math.BigDecimal("3.0")))),
+                Arguments.of("instrumentVersion 1.0", body(b -> b.put("instrumentVersion", new java.math.BigDecimal("1.0")))),
+                Arguments.of("scale answer 2.9999999999999999999",
+                        body(b -> answers(b).put("belong_welcome", new java.math.BigDecimal("2.9999999999999999999")))));
     }
 
     @Test

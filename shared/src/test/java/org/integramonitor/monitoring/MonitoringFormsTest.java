@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The four shipped monitoring forms (JSON Schema data files), checked through {@link FormSchema} and networknt. */
 class MonitoringFormsTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads numbers as the API does: exactly (decimals, never binary doubles). */
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static MonitoringForms forms;
 
     /** Every integer field of the report form, written out. */
@@ -222,6 +224,22 @@ class MonitoringFormsTest {
         void wholeNumberWrittenWithAFractionCountsAsAnInteger() {
             // JSON Schema 2020-12: a number with a zero fractional part is an integer
             assertThat(validate(with(VALID_REPORT, "/studyVisits", "2.0"))).isEmpty();
+        }
+
+        @Test
+        void aFractionTooSmallForADoubleIsStillNotAnInteger() {
+            // read as a double this is exactly 3.0, which networknt takes for the integer 3 (issue 10)
+            assertErrors(validate(with(VALID_REPORT, "/studyVisits", "2.9999999999999999999")), tuple("/studyVisits", "wrong_type"));
+            assertErrors(validate(with(VALID_REPORT, "/consultations/housing", "1.0000000000000000001")),
+                    tuple("/consultations/housing", "wrong_type"));
+        }
+
+        @Test
+        void aBinaryDoubleIsNotTrustedToBeWhole() {
+            ObjectNode body = (ObjectNode) json(VALID_REPORT);
+            body.put("studyVisits", 3.0d);
+            assertThat(validate(body)).extracting(FieldError::pointer, FieldError::code, FieldError::message)
+                    .containsExactly(tuple("/studyVisits", "wrong_type", "inexact number found, integer expected"));
         }
 
         @ParameterizedTest(name = "{0}")

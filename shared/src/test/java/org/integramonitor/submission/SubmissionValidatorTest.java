@@ -3,6 +3,8 @@ package org.integramonitor.submission;
 import org.integramonitor.problem.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -210,6 +213,23 @@ class SubmissionValidatorTest {
         @ValueSource(strings = {"3.5", "\"3\"", "true", "[3]", "{\"value\":3}", "\"NA\"", "\"n/a\""})
         void nonIntegerIsWrongType(String value) {
             assertSingleError(withAnswer("belong_welcome", value), "/answers/belong_welcome", "wrong_type");
+        }
+
+        @Test
+        void onlyExactWholeNumbersAreAnswers() {
+            // issue 10: read as a double, 2.9999999999999999999 is 3.0 and was stored as 3
+            assertSingleError(withAnswer("info_know_where", new DecimalNode(new BigDecimal("2.9999999999999999999"))),
+                    "/answers/info_know_where", "wrong_type");
+            assertSingleError(withAnswer("info_know_where", new DecimalNode(new BigDecimal("3.0000000000000000001"))),
+                    "/answers/info_know_where", "wrong_type");
+            assertSingleError(withAnswer("info_know_where", new DecimalNode(new BigDecimal("1e999999999"))),
+                    "/answers/info_know_where", "wrong_type");
+            // a binary double cannot show it was whole when written
+            assertSingleError(withAnswer("info_know_where", DoubleNode.valueOf(3.0)), "/answers/info_know_where", "wrong_type");
+            // 3.0 read exactly is the number 3, as in JSON Schema, and is stored as 3
+            ValidSubmission submission = validate(withAnswer("info_know_where", new DecimalNode(new BigDecimal("3.0")))).valid();
+            assertThat(submission.answers().get("info_know_where").isInt()).isTrue();
+            assertThat(submission.answers().get("info_know_where").intValue()).isEqualTo(3);
         }
 
         @ParameterizedTest

@@ -3,6 +3,7 @@ package org.integramonitor.function.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -40,6 +41,32 @@ public final class ApiGatewayEvents {
         }
         return event.getIsBase64Encoded()
                 ? Base64.getDecoder().decode(event.getBody())
-                : event.getBody().getBytes(StandardCharsets.UTF_8);
+                : utf8(event.getBody());
+    }
+
+    /**
+     * A text body arrives as a Java string. {@code getBytes} would turn an unpaired surrogate into '?', a body
+     * the client never sent; it is encoded as the three bytes it stands for instead (ED A0 80 for U+D800),
+     * which the strict reader ({@link JsonBodies}) then rejects like a raw surrogate sent to the local server.
+     */
+    static byte[] utf8(String text) {
+        if (JsonBodies.unpairedSurrogate(text).isEmpty()) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 3);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.writeBytes(text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                out.write(0xE0 | (c >> 12));
+                out.write(0x80 | ((c >> 6) & 0x3F));
+                out.write(0x80 | (c & 0x3F));
+            } else {
+                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
     }
 }

@@ -9,6 +9,7 @@ import org.integramonitor.auth.Permission;
 import org.integramonitor.auth.TokenVerifier;
 import org.integramonitor.function.http.ApiRequest;
 import org.integramonitor.function.http.ApiResponse;
+import org.integramonitor.function.http.JsonBodies;
 import org.integramonitor.function.http.Problems;
 import org.integramonitor.json.Json;
 import org.integramonitor.monitoring.ExpectedVersion;
@@ -70,7 +71,7 @@ public final class MonitoringApi {
     private final Json json;
     private final Problems problems;
     private final MonitoringOutcomes outcomes;
-    private final int maxBodyBytes;
+    private final JsonBodies bodies;
 
     public MonitoringApi(TokenVerifier tokens, MunicipalityRegistry municipalities, ReportService reports,
                          RecommendationService recommendations, MonitoringForms forms, Json json, int maxBodyBytes) {
@@ -82,7 +83,7 @@ public final class MonitoringApi {
         this.json = json;
         this.problems = new Problems(json);
         this.outcomes = new MonitoringOutcomes(json);
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = new JsonBodies(json, maxBodyBytes, "body");
     }
 
     /** One request in, one response out; never throws for a client's mistake. */
@@ -507,20 +508,11 @@ public final class MonitoringApi {
 
     private ApiResponse withBody(Exchange exchange, Function<JsonNode, ApiResponse> action) {
         ApiRequest request = exchange.request;
-        if (!request.hasJsonBody()) {
-            return problems.response(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                    "send the body as application/json (UTF-8)"), request.path());
+        JsonBodies.Outcome read = bodies.read(request.header("Content-Type"), request.body());
+        if (read instanceof JsonBodies.Rejected rejected) {
+            return problems.response(rejected.problem(), request.path());
         }
-        if (request.body().length > maxBodyBytes) {
-            return problems.response(Problem.of(413, "body-too-large", "Body too large",
-                    "a body may be at most " + maxBodyBytes + " bytes, this one has " + request.body().length), request.path());
-        }
-        Json.ParseResult parsed = json.parse(request.body());
-        if (parsed.value().isEmpty()) {
-            return problems.response(Problem.of(400, "malformed-json", "Malformed JSON", parsed.error().orElseThrow())
-                    .withErrors(List.of(new FieldError("", "malformed_json", parsed.error().orElseThrow()))), request.path());
-        }
-        return action.apply(parsed.value().get());
+        return action.apply(((JsonBodies.Parsed) read).value());
     }
 
     private ApiResponse withEtag(ObjectNode body, String etag) {

@@ -8,13 +8,13 @@ import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.instrument.SubmissionSchema;
 import org.integramonitor.function.http.ApiRequest;
 import org.integramonitor.function.http.ApiResponse;
+import org.integramonitor.function.http.JsonBodies;
 import org.integramonitor.function.http.Problems;
 import org.integramonitor.function.http.Representation;
 import org.integramonitor.json.Json;
 import org.integramonitor.metrics.Metrics;
 import org.integramonitor.metrics.SubmissionMetrics;
 import org.integramonitor.problem.Problem;
-import org.integramonitor.problem.FieldError;
 import org.integramonitor.submission.Receipt;
 import org.integramonitor.submission.SubmissionOutcome;
 import org.integramonitor.submission.SubmissionService;
@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +54,7 @@ public final class SubmissionsApi {
     private final SubmissionService submissions;
     private final Json json;
     private final Problems problems;
-    private final int maxBodyBytes;
+    private final JsonBodies bodies;
     private final SubmissionMetrics metrics;
     private final Map<String, Representation> representations = new ConcurrentHashMap<>();
 
@@ -71,11 +70,11 @@ public final class SubmissionsApi {
         this.submissions = submissions;
         this.json = json;
         this.problems = new Problems(json);
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = new JsonBodies(json, maxBodyBytes, "submission");
     }
 
     public int maxBodyBytes() {
-        return maxBodyBytes;
+        return bodies.maxBodyBytes();
     }
 
     /** Routes a request by method and path; used by hosts without a router of their own (Lambda). */
@@ -158,23 +157,14 @@ public final class SubmissionsApi {
     }
 
     private ApiResponse doSubmit(String instrumentId, Optional<String> contentType, byte[] body, String path) {
-        if (contentType.isEmpty() || !ApiRequest.isJson(contentType.get())) {
-            return reject(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                    "send the submission as application/json (UTF-8)"), path);
+        JsonBodies.Outcome read = bodies.read(contentType, body);
+        if (read instanceof JsonBodies.Rejected rejected) {
+            return reject(rejected.problem(), path);
         }
-        if (body.length > maxBodyBytes) {
-            return reject(Problem.of(413, "body-too-large", "Body too large",
-                    "a submission may be at most " + maxBodyBytes + " bytes, this one has " + body.length), path);
-        }
-        Json.ParseResult parsed = json.parse(body);
-        if (parsed.value().isEmpty()) {
-            return reject(Problem.of(400, "malformed-json", "Malformed JSON", parsed.error().orElseThrow())
-                    .withErrors(List.of(new FieldError("", "malformed_json",
-                            parsed.error().orElseThrow()))), path);
-        }
+        JsonNode parsed = ((JsonBodies.Parsed) read).value();
         SubmissionOutcome outcome;
         try {
-            outcome = submissions.receive(instrumentId, parsed.value().get());
+            outcome = submissions.receive(instrumentId, parsed);
         } catch (RuntimeException storageFailure) {
             LOG.error("submission could not be stored instrument={} error={}", instrumentId,
                     storageFailure.getClass().getSimpleName(), storageFailure);
