@@ -92,6 +92,16 @@ class OpenApiContractTest {
         assertThat(operations(openApi).keySet()).isEqualTo(templateRoutes("SurveyHttpApi"));
     }
 
+    /** The dispatch table that Lambda and the local server both use has exactly the contract's operations. */
+    @Test
+    void theApiDispatchesExactlyTheContractsRoutes() {
+        Json json = new Json();
+        InstrumentCatalog catalog = InstrumentCatalog.loadDefault(json.mapper());
+        SubmissionsApi api = new SubmissionsApi(catalog, new SubmissionService(catalog, submission -> new SubmissionStore.Created(),
+                json.mapper(), Clock.systemUTC(), ZoneId.of("Europe/Vilnius"), 30), json, 65_536);
+        assertThat(api.routeKeys()).isEqualTo(operations(openApi).keySet());
+    }
+
     @Test
     void everyOperationHasAUniqueCamelCaseIdAndASuccessWithASchema() {
         Set<String> ids = new HashSet<>();

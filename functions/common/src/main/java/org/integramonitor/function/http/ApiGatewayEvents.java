@@ -23,7 +23,8 @@ public final class ApiGatewayEvents {
         if (event.getRawQueryString() != null && !event.getRawQueryString().isEmpty()) {
             path = path + "?" + event.getRawQueryString();
         }
-        return new ApiRequest(method, path, headers, body(event));
+        // API Gateway has routed the request: the API dispatches on its route key ("$default" when none matched)
+        return new ApiRequest(method, path, headers, body(event)).routed(event.getRouteKey(), event.getPathParameters());
     }
 
     public static APIGatewayV2HTTPResponse response(ApiResponse response) {

@@ -12,10 +12,17 @@ import java.util.TreeMap;
 /**
  * A host-neutral HTTP request; header names are case-insensitive. {@code path} has no query string;
  * {@code query} holds the decoded parameters (the first value of a repeated one).
+ *
+ * @param routeKey       the route API Gateway matched ({@code GET /v1/instruments/{instrumentId}}), when the
+ *                       host routed the request already; the API then dispatches on it and does not route again
+ * @param pathParameters the path parameters the host extracted with the route key
  */
-public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
+                         Optional<String> routeKey, Map<String, String> pathParameters) {
 
     public ApiRequest {
+        routeKey = routeKey == null ? Optional.empty() : routeKey;
+        pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         caseInsensitive.putAll(headers);
         headers = Collections.unmodifiableMap(caseInsensitive);
@@ -25,6 +32,16 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
+    }
+
+    /** A request the host did not route. */
+    public ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+        this(method, path, query, headers, body, Optional.empty(), Map.of());
+    }
+
+    /** This request as routed by its host to {@code routeKey}, with the path parameters it extracted. */
+    public ApiRequest routed(String routeKey, Map<String, String> pathParameters) {
+        return new ApiRequest(method, path, query, headers, body, Optional.ofNullable(routeKey), pathParameters);
     }
 
     /** From a request target such as {@code /v1/x?limit=5}. */

@@ -44,10 +44,25 @@ public final class RouteTable {
      * @return empty when the key is not one of this API's (a template out of step with the code)
      */
     public Optional<Resolution.Found> byRouteKey(String routeKey, Map<String, String> pathParameters) {
-        Operation operation = operations.get(RouteKey.parse(routeKey));
+        RouteKey key;
+        try {
+            key = RouteKey.parse(routeKey);
+        } catch (IllegalArgumentException notARoute) {
+            return Optional.empty(); // e.g. "$default": API Gateway matched no route of ours
+        }
+        Operation operation = operations.get(key);
         return operation == null ? Optional.empty()
-                : Optional.of(new Resolution.Found(RouteKey.parse(routeKey), operation,
-                pathParameters == null ? Map.of() : Map.copyOf(pathParameters)));
+                : Optional.of(new Resolution.Found(key, operation, pathParameters == null ? Map.of() : Map.copyOf(pathParameters)));
+    }
+
+    /**
+     * How the API answers a request: on the route key its host matched when there is one of ours, otherwise by
+     * method and path.
+     */
+    public Resolution resolve(ApiRequest request) {
+        return request.routeKey().flatMap(key -> byRouteKey(key, request.pathParameters()))
+                .<Resolution>map(found -> found)
+                .orElseGet(() -> resolve(request.method(), request.path()));
     }
 
     /** By method and path, for hosts that route themselves. */
@@ -67,6 +82,24 @@ public final class RouteTable {
             return found.get(0);
         }
         return allowed.isEmpty() ? new Resolution.NotFound() : new Resolution.MethodNotAllowed(allowed);
+    }
+
+    /**
+     * Answers a request: the operation it resolves to, or 405 problem+json with {@code Allow} for another
+     * method of a known path, or 404 problem+json.
+     */
+    public ApiResponse dispatch(ApiRequest request, Problems problems) {
+        Resolution resolution = resolve(request);
+        if (resolution instanceof Resolution.Found found) {
+            return found.operation().handle(request, found.pathParameters());
+        }
+        if (resolution instanceof Resolution.MethodNotAllowed notAllowed) {
+            ApiResponse problem = problems.response(Problems.methodNotAllowed(request.method()), request.path());
+            Map<String, String> headers = new LinkedHashMap<>(problem.headers());
+            headers.put("Allow", String.join(", ", notAllowed.allowed()));
+            return new ApiResponse(problem.status(), headers, problem.body());
+        }
+        return problems.response(Problems.notFound("no resource at " + request.path()), request.path());
     }
 
     /** Every route key, as API Gateway writes them. */

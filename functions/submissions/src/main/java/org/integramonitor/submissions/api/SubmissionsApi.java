@@ -11,6 +11,7 @@ import org.integramonitor.function.http.ApiResponse;
 import org.integramonitor.function.http.JsonBodies;
 import org.integramonitor.function.http.Problems;
 import org.integramonitor.function.http.Representation;
+import org.integramonitor.function.http.RouteTable;
 import org.integramonitor.json.Json;
 import org.integramonitor.metrics.Metrics;
 import org.integramonitor.metrics.SubmissionMetrics;
@@ -30,8 +31,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The public survey API, independent of the host: the Micronaut controller (local Netty server) and the
@@ -45,10 +44,6 @@ public final class SubmissionsApi {
     private static final String LATEST_CACHE = "public, max-age=300";
     /** A published version never changes, so its representations may be cached for good. */
     private static final String IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
-    private static final Pattern INSTRUMENT = Pattern.compile("/v1/instruments/([^/]+)");
-    private static final Pattern VERSION = Pattern.compile("/v1/instruments/([^/]+)/versions/([^/]+)");
-    private static final Pattern SCHEMA = Pattern.compile("/v1/instruments/([^/]+)/versions/([^/]+)/submission-schema");
-    private static final Pattern SUBMISSIONS = Pattern.compile("/v1/instruments/([^/]+)/submissions");
 
     private final InstrumentCatalog catalog;
     private final SubmissionService submissions;
@@ -57,6 +52,7 @@ public final class SubmissionsApi {
     private final JsonBodies bodies;
     private final SubmissionMetrics metrics;
     private final Map<String, Representation> representations = new ConcurrentHashMap<>();
+    private final RouteTable routes = routes();
 
     /** Without metrics: for hosts that publish none (benchmarks' plain handlers). */
     public SubmissionsApi(InstrumentCatalog catalog, SubmissionService submissions, Json json, int maxBodyBytes) {
@@ -77,30 +73,31 @@ public final class SubmissionsApi {
         return bodies.maxBodyBytes();
     }
 
-    /** Routes a request by method and path; used by hosts without a router of their own (Lambda). */
+    /**
+     * The operations of the survey API by route key, as its contract (openapi/survey-api.yaml) declares them;
+     * OpenApiContractTest checks that they are the same.
+     */
+    private RouteTable routes() {
+        return new RouteTable(Map.of(
+                "GET /v1/instruments", (request, path) -> listInstruments(request.header("If-None-Match")),
+                "GET /v1/instruments/{instrumentId}", (request, path) ->
+                        latestInstrument(path.get("instrumentId"), request.header("If-None-Match")),
+                "GET /v1/instruments/{instrumentId}/versions/{version}", (request, path) ->
+                        instrumentVersion(path.get("instrumentId"), path.get("version"), request.header("If-None-Match")),
+                "GET /v1/instruments/{instrumentId}/versions/{version}/submission-schema", (request, path) ->
+                        submissionSchema(path.get("instrumentId"), path.get("version"), request.header("If-None-Match")),
+                "POST /v1/instruments/{instrumentId}/submissions", (request, path) ->
+                        submit(path.get("instrumentId"), request.header("Content-Type"), request.body(), request.path())));
+    }
+
+    /** Answers a request: on the route key its host matched (Lambda), otherwise by method and path. */
     public ApiResponse route(ApiRequest request) {
-        String path = request.path();
-        String method = request.method();
-        Optional<String> ifNoneMatch = request.header("If-None-Match");
-        Matcher matcher;
-        if (path.equals("/v1/instruments")) {
-            return method.equals("GET") ? listInstruments(ifNoneMatch) : notAllowed(method, path);
-        }
-        if ((matcher = SUBMISSIONS.matcher(path)).matches()) {
-            return method.equals("POST")
-                    ? submit(matcher.group(1), request.header("Content-Type"), request.body(), path)
-                    : notAllowed(method, path);
-        }
-        if ((matcher = SCHEMA.matcher(path)).matches()) {
-            return method.equals("GET") ? submissionSchema(matcher.group(1), matcher.group(2), ifNoneMatch) : notAllowed(method, path);
-        }
-        if ((matcher = VERSION.matcher(path)).matches()) {
-            return method.equals("GET") ? instrumentVersion(matcher.group(1), matcher.group(2), ifNoneMatch) : notAllowed(method, path);
-        }
-        if ((matcher = INSTRUMENT.matcher(path)).matches()) {
-            return method.equals("GET") ? latestInstrument(matcher.group(1), ifNoneMatch) : notAllowed(method, path);
-        }
-        return problems.response(Problems.notFound("no resource at " + path), path);
+        return routes.dispatch(request, problems);
+    }
+
+    /** Every operation's route key. */
+    public java.util.Set<String> routeKeys() {
+        return routes.routeKeys();
     }
 
     public ApiResponse listInstruments(Optional<String> ifNoneMatch) {
@@ -235,9 +232,6 @@ public final class SubmissionsApi {
         return new ApiResponse(200, headers, representation.body());
     }
 
-    private ApiResponse notAllowed(String method, String path) {
-        return problems.response(Problems.methodNotAllowed(method), path);
-    }
 
 
     /** Exercises the validation and serialisation paths without storing anything (SnapStart priming). */
