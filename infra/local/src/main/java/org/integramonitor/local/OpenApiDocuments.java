@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 
 /**
  * Serves every OpenAPI document found in the configured folders ({@code integra.openapi.paths}; by default
- * the ones generated from the controllers, {@code classpath:META-INF/swagger}): {@code /openapi/{name}.yml}
+ * the API contracts, {@code classpath:openapi}): {@code /openapi/{name}.yml}
  * as {@code application/yaml} (RFC 9512) and the same document at {@code /openapi/{name}.json} as JSON, for
  * tools that read no YAML. Whatever .yml or .yaml files the folders hold are served; nothing is listed here.
  */
@@ -47,7 +47,7 @@ public class OpenApiDocuments {
     private final ObjectMapper json;
 
     public OpenApiDocuments(ResourceResolver resources, Json json,
-                            @Value("${integra.openapi.paths:classpath:META-INF/swagger}") List<String> folders) {
+                            @Value("${integra.openapi.paths:classpath:openapi}") List<String> folders) {
         this.resources = resources;
         this.folders = folders;
         this.problems = new Problems(json);

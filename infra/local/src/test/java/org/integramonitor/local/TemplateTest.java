@@ -4,17 +4,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Post;
 import org.integramonitor.aggregation.function.AggregationLambdaHandler;
 import org.integramonitor.local.lambda.SamTemplate;
 import org.integramonitor.snapshot.SnapshotWriter;
 import org.integramonitor.submission.dynamodb.SubmissionTables;
 import org.integramonitor.monitoring.dynamodb.MonitoringTable;
-import org.integramonitor.monitoring.function.MonitoringController;
-import org.integramonitor.submissions.SubmissionsController;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -440,12 +434,12 @@ class TemplateTest {
         }
         assertThat(routes).isEqualTo(ROUTES);
         assertThat(resource("SurveyHttpApi").path("Type").asText()).isEqualTo("AWS::Serverless::HttpApi");
-        // the local server's controller serves the same API
-        assertThat(routes).isEqualTo(controllerRoutes(SubmissionsController.class));
+        // the contract declares the same operations (the API's route table is checked against it, Lambda and local)
+        assertThat(routes).isEqualTo(contractRoutes("openapi/survey-api.yaml"));
     }
 
     @Test
-    void monitoringRoutesAreExactlyTheControllersAndAllNeedAToken() {
+    void monitoringRoutesAreExactlyTheContractsAndAllNeedAToken() {
         Set<String> routes = new TreeSet<>();
         for (Map.Entry<String, JsonNode> event : fields(template.at("/Resources/MonitoringFunction/Properties/Events"))) {
             JsonNode properties = event.getValue().path("Properties");
@@ -456,7 +450,7 @@ class TemplateTest {
             assertThat(routes.add(properties.path("Method").asText() + " " + properties.path("Path").asText()))
                     .as("route of %s declared once", event.getKey()).isTrue();
         }
-        assertThat(routes).isEqualTo(controllerRoutes(MonitoringController.class));
+        assertThat(routes).isEqualTo(contractRoutes("openapi/monitoring-api.yaml"));
         JsonNode auth = resource("MonitoringHttpApi").at("/Properties/Auth");
         assertThat(auth.path("DefaultAuthorizer").asText()).isEqualTo("MonitoringJwt");
         JsonNode jwt = auth.at("/Authorizers/MonitoringJwt");
@@ -471,22 +465,17 @@ class TemplateTest {
         assertThat(variables.get("MONITORING_TABLE")).isEqualTo(json("{\"Ref\":\"MonitoringTable\"}"));
     }
 
-    private static Set<String> controllerRoutes(Class<?> controller) {
-        String base = controller.getAnnotation(Controller.class).value();
+    /** The operations of an API contract (openapi/*.yaml), as route keys. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> contractRoutes(String resource) {
         Set<String> routes = new TreeSet<>();
-        for (Method method : controller.getDeclaredMethods()) {
-            Get get = method.getAnnotation(Get.class);
-            Post post = method.getAnnotation(Post.class);
-            Put put = method.getAnnotation(Put.class);
-            if (put != null) {
-                routes.add("PUT " + base + (put.value().equals("/") ? "" : put.value()));
-            }
-            if (get != null) {
-                routes.add("GET " + base + (get.value().equals("/") ? "" : get.value()));
-            }
-            if (post != null) {
-                routes.add("POST " + base + (post.value().equals("/") ? "" : post.value()));
-            }
+        try (java.io.InputStream in = TemplateTest.class.getClassLoader().getResourceAsStream(resource)) {
+            Map<String, Object> document = new org.yaml.snakeyaml.Yaml().load(in);
+            ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> item.keySet().stream()
+                    .filter(key -> Set.of("get", "put", "post", "delete", "patch").contains(key))
+                    .forEach(method -> routes.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return routes;
     }

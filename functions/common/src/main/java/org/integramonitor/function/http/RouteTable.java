@@ -102,6 +102,12 @@ public final class RouteTable {
         return problems.response(Problems.notFound("no resource at " + request.path()), request.path());
     }
 
+    /** Whether any operation has this path (with whatever method). */
+    public boolean knowsPath(String path) {
+        return !(resolve("GET", path) instanceof Resolution.NotFound) || operations.keySet().stream()
+                .anyMatch(key -> key.match(path).isPresent());
+    }
+
     /** Every route key, as API Gateway writes them. */
     public Set<String> routeKeys() {
         Set<String> keys = new TreeSet<>();

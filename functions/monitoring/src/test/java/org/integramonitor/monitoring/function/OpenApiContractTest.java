@@ -162,6 +162,32 @@ class OpenApiContractTest {
         assertThat(text).doesNotContain("*/*");
     }
 
+    /**
+     * The dispatch table Lambda and the local server both use has exactly the contract's operations, and each
+     * checks the Permission the contract names in x-permission (none: any signed-in user).
+     */
+    @Test
+    void theApiDispatchesExactlyTheContractsRoutesWithTheirPermissions(@TempDir Path keys) throws Exception {
+        Path jwks = keys.resolve("jwks.json");
+        Files.writeString(jwks, new JWKSet(new RSAKeyGenerator(2048).keyID("routes").generate().toPublicJWK()).toString());
+        Json json = new Json();
+        MonitoringForms forms = MonitoringForms.loadDefault(json.mapper());
+        InMemoryMonitoringStore store = new InMemoryMonitoringStore();
+        MonitoringApi api = new MonitoringApi(new TokenVerifier(new AuthSettings("https://issuer.test", jwks.toUri(),
+                Optional.empty(), "custom:role", "custom:municipality", Duration.ofSeconds(60))),
+                MunicipalityRegistry.loadDefault(json.mapper(), List.of("lt", "en", "uk", "ru")),
+                new ReportService(store, forms, ReportingCalendar.loadDefault(json.mapper()), Clock.systemUTC(),
+                        ZoneId.of("Europe/Vilnius")),
+                new RecommendationService(store, forms, Clock.systemUTC()), forms, json, 65_536);
+        assertThat(api.permissions().keySet()).isEqualTo(operations(openApi).keySet());
+        operations(openApi).forEach((route, operation) -> {
+            Object named = operation.getExtensions().get("x-permission");
+            Optional<Permission> expected = named == null ? Optional.empty()
+                    : Optional.of(Permission.valueOf(named.toString().toUpperCase(Locale.ROOT)));
+            assertThat(api.permissions().get(route)).as(route).isEqualTo(expected);
+        });
+    }
+
     /** x-permissions as Permission grants it: x-permission names the constant MonitoringApi checks. */
     @Test
     void everyOperationSaysForEveryRoleWhereItIsAllowedAsPermissionDoes() {

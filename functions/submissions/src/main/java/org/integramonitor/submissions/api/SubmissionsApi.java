@@ -95,6 +95,11 @@ public final class SubmissionsApi {
         return routes.dispatch(request, problems);
     }
 
+    /** Whether this API has an operation at the path (a host serving several APIs asks). */
+    public boolean knowsPath(String path) {
+        return routes.knowsPath(path);
+    }
+
     /** Every operation's route key. */
     public java.util.Set<String> routeKeys() {
         return routes.routeKeys();

@@ -3,6 +3,8 @@ package org.integramonitor.local.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.integramonitor.function.http.RouteKey;
+
 import java.util.Map;
 
 /**
@@ -22,6 +24,13 @@ public final class HttpApiEvents {
     public static ObjectNode event(String method, String routeKey, String path, Map<String, String> headers, String body) {
         ObjectNode event = JSON.createObjectNode().put("version", "2.0").put("routeKey", method + " " + routeKey)
                 .put("rawPath", path).put("rawQueryString", "");
+        // as API Gateway does: the path parameters of the matched route, by the route's names
+        Map<String, String> parameters = RouteKey.parse(method + " " + routeKey).match(path)
+                .orElseThrow(() -> new IllegalArgumentException(path + " is not a path of " + routeKey));
+        if (!parameters.isEmpty()) {
+            ObjectNode pathParameters = event.putObject("pathParameters");
+            parameters.forEach(pathParameters::put);
+        }
         ObjectNode headerNode = event.putObject("headers").put("user-agent", USER_AGENT)
                 .put("x-forwarded-for", CLIENT_ADDRESS).put("host", "abc123.execute-api.eu-north-1.amazonaws.com");
         headers.forEach(headerNode::put);
