@@ -140,8 +140,8 @@ class StrictEdgeTest {
     @Test
     @SuppressWarnings("unchecked")
     void openApiDocumentsAreYamlAndJson() throws Exception {
-        for (String name : new String[]{"integra-monitor-1", "integra-monitoring-1"}) {
-            HttpResponse<String> yaml = TestSystem.get("/openapi/" + name + ".yml");
+        for (String name : new String[]{"survey-api", "monitoring-api"}) {
+            HttpResponse<String> yaml = TestSystem.get("/openapi/" + name + ".yaml");
             assertThat(yaml.statusCode()).isEqualTo(200);
             assertThat(yaml.headers().firstValue("Content-Type")).hasValue("application/yaml");
             HttpResponse<String> json = TestSystem.get("/openapi/" + name + ".json");
