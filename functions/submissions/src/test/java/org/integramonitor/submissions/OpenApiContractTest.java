@@ -24,6 +24,7 @@ import org.integramonitor.submission.StoredSubmission;
 import org.integramonitor.submission.SubmissionService;
 import org.integramonitor.submission.SubmissionStore;
 import org.integramonitor.submissions.api.SubmissionsApi;
+import org.integramonitor.contract.ContractAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integramonitor.contract.ContractAssertions.assertProblem;
+import static org.integramonitor.contract.ContractAssertions.componentSchema;
+import static org.integramonitor.contract.ContractAssertions.formatByte;
+import static org.integramonitor.contract.ContractAssertions.operations;
+import static org.integramonitor.contract.ContractAssertions.response;
+import static org.integramonitor.contract.ContractAssertions.templateRoutes;
 
 /**
  * The survey API's OpenAPI document (src/main/resources/openapi/survey-api.yaml) is the single declaration
@@ -89,7 +96,7 @@ class OpenApiContractTest {
 
     @Test
     void declaresExactlyTheRoutesOfTemplateYaml() throws IOException {
-        assertThat(operations(openApi).keySet()).isEqualTo(templateRoutes("SurveyHttpApi"));
+        assertThat(operations(openApi).keySet()).isEqualTo(templateRoutes(REPOSITORY, "SurveyHttpApi"));
     }
 
     /** The dispatch table that Lambda and the local server both use has exactly the contract's operations. */
@@ -202,115 +209,7 @@ class OpenApiContractTest {
     }
 
     private void check(List<String> mismatches, String route, org.integramonitor.function.http.ApiResponse actual) throws IOException {
-        Operation operation = operations(openApi).get(route);
-        String status = String.valueOf(actual.status());
-        if (!operation.getResponses().containsKey(status)) {
-            mismatches.add(route + " answered " + status + ", which it does not declare");
-            return;
-        }
-        ApiResponse declared = response(openApi, operation.getResponses().get(status));
-        String contentType = actual.header("Content-Type");
-        if (declared.getContent() == null || declared.getContent().isEmpty()) {
-            if (actual.body().length > 0) {
-                mismatches.add(route + " " + status + " has a body but declares none");
-            }
-        } else if (contentType == null || !declared.getContent().containsKey(contentType)) {
-            mismatches.add(route + " " + status + " is " + contentType + ", declared " + declared.getContent().keySet());
-        } else {
-            String ref = declared.getContent().get(contentType).getSchema().get$ref();
-            String name = ref.substring(ref.lastIndexOf('/') + 1);
-            Set<ValidationMessage> errors = componentSchema(tree, name).validate(new ObjectMapper().readTree(actual.body()));
-            if (!errors.isEmpty()) {
-                mismatches.add(route + " " + status + " is not a valid " + name + ": " + errors);
-            }
-        }
-        if (declared.getHeaders() != null) {
-            declared.getHeaders().forEach((header, declaration) -> {
-                io.swagger.v3.oas.models.headers.Header resolved = declaration.get$ref() == null ? declaration
-                        : openApi.getComponents().getHeaders().get(declaration.get$ref().substring(declaration.get$ref().lastIndexOf('/') + 1));
-                if (Boolean.TRUE.equals(resolved.getRequired()) && actual.header(header) == null) {
-                    mismatches.add(route + " " + status + " lacks the required header " + header);
-                }
-            });
-        }
-        actual.headers().keySet().stream().filter(header -> !header.equalsIgnoreCase("Content-Type"))
-                .filter(header -> declared.getHeaders() == null || !declared.getHeaders().containsKey(header))
-                .forEach(header -> mismatches.add(route + " " + status + " sends the undeclared header " + header));
+        mismatches.addAll(ContractAssertions.mismatches(openApi, tree, route, actual.status(), actual.headers(), actual.body()));
     }
 
-    // ---- helpers (the monitoring module's OpenApiContractTest has the same)
-
-    static Map<String, Operation> operations(OpenAPI openApi) {
-        Map<String, Operation> operations = new java.util.TreeMap<>();
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> operations.put(method.name() + " " + path, operation)));
-        return operations;
-    }
-
-    static ApiResponse response(OpenAPI openApi, ApiResponse response) {
-        if (response.get$ref() == null) {
-            return response;
-        }
-        String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
-        return openApi.getComponents().getResponses().get(name);
-    }
-
-    static void assertProblem(OpenAPI openApi, String where, ApiResponse response) {
-        assertThat(response).as(where).isNotNull();
-        assertThat(response.getContent()).as(where).containsOnlyKeys("application/problem+json");
-        MediaType media = response.getContent().get("application/problem+json");
-        assertThat(media.getSchema().get$ref()).as(where).isEqualTo("#/components/schemas/Problem");
-        assertThat(response.getExtensions()).as(where + " x-problem-types").containsKey("x-problem-types");
-        Object types = response.getExtensions().get("x-problem-types");
-        assertThat(types).as(where).isInstanceOf(List.class);
-        assertThat((List<?>) types).as(where).isNotEmpty()
-                .allSatisfy(type -> assertThat(type.toString()).matches("/problems/[a-z0-9-]+"));
-    }
-
-    /** JSON pointers of every {@code format: byte} in the document. */
-    static List<String> formatByte(JsonNode node, String pointer) {
-        List<String> found = new ArrayList<>();
-        if (node.isObject()) {
-            if ("byte".equals(node.path("format").asText(null))) {
-                found.add(pointer);
-            }
-            node.fields().forEachRemaining(field -> found.addAll(formatByte(field.getValue(), pointer + "/" + field.getKey())));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                found.addAll(formatByte(node.get(i), pointer + "/" + i));
-            }
-        }
-        return found;
-    }
-
-    /** A component schema as a JSON Schema 2020-12 document, its references into components/schemas kept. */
-    static JsonSchema componentSchema(JsonNode document, String name) {
-        assertThat(document.at("/components/schemas/" + name).isObject()).as("component schema " + name).isTrue();
-        try {
-            String definitions = new ObjectMapper().writeValueAsString(document.at("/components/schemas"))
-                    .replace("\"#/components/schemas/", "\"#/$defs/");
-            ObjectNode schema = new ObjectMapper().createObjectNode();
-            schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-            schema.put("$ref", "#/$defs/" + name);
-            schema.set("$defs", new ObjectMapper().readTree(definitions));
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema, config);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** "METHOD /path" of every HttpApi event of the given API in template.yaml. */
-    static Set<String> templateRoutes(String apiId) throws IOException {
-        String template = Files.readString(REPOSITORY.resolve("template.yaml"));
-        Matcher events = Pattern.compile("ApiId: !Ref (\\w+)\\s+Method: (\\w+)\\s+Path: (\\S+)").matcher(template);
-        Set<String> routes = new TreeSet<>();
-        while (events.find()) {
-            if (events.group(1).equals(apiId)) {
-                routes.add(events.group(2).toUpperCase() + " " + events.group(3));
-            }
-        }
-        assertThat(routes).as("routes of " + apiId + " in template.yaml").isNotEmpty();
-        return routes;
-    }
 }
