@@ -157,4 +157,44 @@ public final class ContractAssertions {
         assertThat(routes).as("routes of " + apiId + " in template.yaml").isNotEmpty();
         return routes;
     }
+
+    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
+
+    /** Every operation has a unique camelCase operationId and a 2xx response with a schema. */
+    public static void assertOperationsIdentifiedAndTyped(OpenAPI openApi) {
+        Set<String> ids = new java.util.HashSet<>();
+        operations(openApi).forEach((route, operation) -> {
+            assertThat(operation.getOperationId()).as(route).isNotBlank().matches(CAMEL_CASE);
+            assertThat(ids.add(operation.getOperationId())).as("unique operationId " + operation.getOperationId()).isTrue();
+            assertThat(operation.getResponses()).as(route).isNotEmpty();
+            boolean successWithSchema = operation.getResponses().entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("2"))
+                    .map(entry -> response(openApi, entry.getValue()))
+                    .anyMatch(response -> response.getContent() != null && response.getContent().values().stream()
+                            .anyMatch(media -> media.getSchema() != null));
+            assertThat(successWithSchema).as(route + " has a 2xx response with a schema").isTrue();
+        });
+    }
+
+    /** Every 4xx and 5xx response is a problem (application/problem+json, the Problem schema, its types). */
+    public static void assertErrorsAreProblems(OpenAPI openApi) {
+        operations(openApi).forEach((route, operation) -> operation.getResponses().forEach((status, declared) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                assertProblem(openApi, route + " " + status, response(openApi, declared));
+            }
+        }));
+    }
+
+    /** POST and PUT take application/json with a schema; no format: byte and no any-type media anywhere. */
+    public static void assertJsonBodiesOnly(OpenAPI openApi, JsonNode tree, String text) {
+        operations(openApi).forEach((route, operation) -> {
+            if (route.startsWith("POST") || route.startsWith("PUT")) {
+                assertThat(operation.getRequestBody()).as(route).isNotNull();
+                assertThat(operation.getRequestBody().getContent()).as(route).containsOnlyKeys("application/json");
+                assertThat(operation.getRequestBody().getContent().get("application/json").getSchema()).as(route).isNotNull();
+            }
+        });
+        assertThat(formatByte(tree, "")).as("format: byte anywhere").isEmpty();
+        assertThat(text).doesNotContain("*/*");
+    }
 }

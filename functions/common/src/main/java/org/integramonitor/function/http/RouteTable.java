@@ -55,12 +55,25 @@ public final class RouteTable {
                 : Optional.of(new Resolution.Found(key, operation, pathParameters == null ? Map.of() : Map.copyOf(pathParameters)));
     }
 
+    /** By route key, reading any path parameter the event lacks from the path (API Gateway sends them all). */
+    private Optional<Resolution.Found> byRouteKey(String routeKey, Map<String, String> pathParameters, String path) {
+        return byRouteKey(routeKey, pathParameters).map(found -> {
+            Map<String, String> fromPath = found.routeKey().match(path).orElse(Map.of());
+            if (found.pathParameters().keySet().containsAll(fromPath.keySet())) {
+                return found;
+            }
+            Map<String, String> complete = new LinkedHashMap<>(fromPath);
+            complete.putAll(found.pathParameters());
+            return new Resolution.Found(found.routeKey(), found.operation(), Map.copyOf(complete));
+        });
+    }
+
     /**
      * How the API answers a request: on the route key its host matched when there is one of ours, otherwise by
      * method and path.
      */
     public Resolution resolve(ApiRequest request) {
-        return request.routeKey().flatMap(key -> byRouteKey(key, request.pathParameters()))
+        return request.routeKey().flatMap(key -> byRouteKey(key, request.pathParameters(), request.path()))
                 .<Resolution>map(found -> found)
                 .orElseGet(() -> resolve(request.method(), request.path()));
     }

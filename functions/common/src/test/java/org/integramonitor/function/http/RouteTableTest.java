@@ -62,4 +62,13 @@ class RouteTableTest {
         assertThatThrownBy(() -> RouteKey.parse("GET /v1/x{id}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RouteKey.parse("GET v1")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRoutedRequestWithoutItsPathParametersReadsThemFromThePath() {
+        // an event with the route key but no pathParameters (a hand-made event did this) must not lose the id
+        ApiRequest routed = new ApiRequest("POST", "/v1/instruments/tcn/submissions", Map.of(), Map.of(), new byte[0])
+                .routed("POST /v1/instruments/{instrumentId}/submissions", null);
+        assertThat(table.dispatch(routed, new Problems(new org.integramonitor.json.Json())).bodyText())
+                .isEqualTo("submit {instrumentId=tcn}");
+    }
 }
