@@ -1,5 +1,8 @@
 package org.integramonitor.monitoring.function;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.integramonitor.json.Json;
 import org.integramonitor.monitoring.Feedback;
@@ -8,8 +11,47 @@ import org.integramonitor.monitoring.RecommendationEvent;
 import org.integramonitor.monitoring.ReportRevision;
 import org.integramonitor.monitoring.ReportSummary;
 
-/** The JSON of the monitoring API's resources, as the contract (openapi/monitoring-api.yaml) declares them. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON of the monitoring API's resources, as the contract (openapi/monitoring-api.yaml) declares them:
+ * one record per representation, serialised by Jackson. Dates and instants are written as ISO-8601 text.
+ */
 final class MonitoringRepresentations {
+
+    /** A report: its latest revision and timeliness ({@code ReportSummary} in the contract). */
+    record ReportView(String municipality, String period, int revision, String firstSubmittedOn, String deadline,
+                      String timeliness, String updatedAt, JsonNode body, String href) {
+    }
+
+    /** One revision of a report ({@code ReportRevision}). */
+    record RevisionView(String municipality, String period, int revision, String author, String createdAt, JsonNode body) {
+    }
+
+    /** The ministry's feedback on a revision ({@code Feedback}). */
+    record FeedbackView(String feedbackId, String municipality, String period, int revision, int rating, String comment,
+                        String author, String createdAt) {
+    }
+
+    /**
+     * A register entry ({@code Recommendation}): its key and version, the administrator's definition (the form's
+     * fields, which the form file may extend, so they are written as they are), its status and when it changed.
+     */
+    @JsonPropertyOrder({"municipality", "id", "version"})
+    record RecommendationView(String municipality, String id, int version, Map<String, JsonNode> definition, String status,
+                              JsonNode latestStatus, String updatedAt, String href) {
+
+        @JsonAnyGetter
+        @Override
+        public Map<String, JsonNode> definition() {
+            return definition;
+        }
+    }
+
+    /** One change of a register entry ({@code RecommendationEvent}). */
+    record EventView(int version, String kind, JsonNode content, String author, String createdAt) {
+    }
 
     private final Json json;
 
@@ -18,63 +60,37 @@ final class MonitoringRepresentations {
     }
 
     ObjectNode summary(ReportSummary summary) {
-        ObjectNode node = json.mapper().createObjectNode();
-        node.put("municipality", summary.municipality());
-        node.put("period", summary.period().toString());
-        node.put("revision", summary.latestRevision());
-        node.put("firstSubmittedOn", summary.firstSubmittedOn().toString());
-        node.put("deadline", summary.deadline().toString());
-        node.put("timeliness", summary.timeliness().value());
-        node.put("updatedAt", summary.updatedAt().toString());
-        node.set("body", summary.latestBody());
-        node.put("href", "/v1/municipalities/" + summary.municipality() + "/reports/" + summary.period());
-        return node;
+        return tree(new ReportView(summary.municipality(), summary.period().toString(), summary.latestRevision(),
+                summary.firstSubmittedOn().toString(), summary.deadline().toString(), summary.timeliness().value(),
+                summary.updatedAt().toString(), summary.latestBody(),
+                "/v1/municipalities/" + summary.municipality() + "/reports/" + summary.period()));
     }
 
     ObjectNode revision(ReportRevision revision) {
-        ObjectNode node = json.mapper().createObjectNode();
-        node.put("municipality", revision.municipality());
-        node.put("period", revision.period().toString());
-        node.put("revision", revision.revision());
-        node.put("author", revision.author());
-        node.put("createdAt", revision.createdAt().toString());
-        node.set("body", revision.body());
-        return node;
+        return tree(new RevisionView(revision.municipality(), revision.period().toString(), revision.revision(),
+                revision.author(), revision.createdAt().toString(), revision.body()));
     }
 
     ObjectNode feedback(Feedback feedback) {
-        ObjectNode node = json.mapper().createObjectNode();
-        node.put("feedbackId", feedback.feedbackId().toString());
-        node.put("municipality", feedback.municipality());
-        node.put("period", feedback.period().toString());
-        node.put("revision", feedback.revision());
-        node.put("rating", feedback.rating());
-        node.put("comment", feedback.comment());
-        node.put("author", feedback.author());
-        node.put("createdAt", feedback.createdAt().toString());
-        return node;
+        return tree(new FeedbackView(feedback.feedbackId().toString(), feedback.municipality(), feedback.period().toString(),
+                feedback.revision(), feedback.rating(), feedback.comment(), feedback.author(), feedback.createdAt().toString()));
     }
 
     ObjectNode recommendation(Recommendation entry) {
-        ObjectNode node = json.mapper().createObjectNode();
-        node.put("municipality", entry.municipality());
-        node.put("id", entry.id());
-        node.put("version", entry.version());
-        node.setAll((ObjectNode) entry.definition());
-        node.put("status", entry.status().value());
-        node.set("latestStatus", entry.latestStatus());
-        node.put("updatedAt", entry.updatedAt().toString());
-        node.put("href", "/v1/municipalities/" + entry.municipality() + "/recommendations/" + entry.id());
-        return node;
+        Map<String, JsonNode> definition = new LinkedHashMap<>();
+        entry.definition().fields().forEachRemaining(field -> definition.put(field.getKey(), field.getValue()));
+        return tree(new RecommendationView(entry.municipality(), entry.id(), entry.version(), definition,
+                entry.status().value(), entry.latestStatus(), entry.updatedAt().toString(),
+                "/v1/municipalities/" + entry.municipality() + "/recommendations/" + entry.id()));
     }
 
     ObjectNode event(RecommendationEvent event) {
-        ObjectNode node = json.mapper().createObjectNode();
-        node.put("version", event.version());
-        node.put("kind", event.kind().value());
-        node.set("content", event.content());
-        node.put("author", event.author());
-        node.put("createdAt", event.createdAt().toString());
-        return node;
+        return tree(new EventView(event.version(), event.kind().value(), event.content(), event.author(),
+                event.createdAt().toString()));
+    }
+
+    /** Jackson writes the record; pages and outcome mapping take it as a tree. */
+    private ObjectNode tree(Object view) {
+        return json.mapper().valueToTree(view);
     }
 }
