@@ -38,9 +38,12 @@ import static org.integramonitor.local.MonitoringClient.status;
 import static org.integramonitor.local.TestSystem.json;
 
 /**
- * Every role × own/other municipality × endpoint, over HTTP, against an expected table written out
- * here (not derived from the production permission code), plus every way a token can be bad.
- * "own" is a coordinator of LT-33 acting on LT-33, "other" a coordinator of LT-34 acting on LT-33.
+ * Every role × own/other municipality × operation of the monitoring contract, over HTTP, plus every way a
+ * token can be bad. "own" is a coordinator of LT-33 acting on LT-33, "other" a coordinator of LT-34 acting on
+ * LT-33. The expected statuses come from the contract's {@code x-permissions} (which OpenApiContractTest checks
+ * against the code's Permission), and for the operations listed below also from a table written out here by
+ * hand, an oracle independent of both, which must agree with the contract. A new operation is covered without
+ * touching this file.
  */
 class AuthorizationMatrixTest {
 
@@ -86,11 +89,63 @@ class AuthorizationMatrixTest {
         };
     }
 
+    private static final Map<String, String> SAMPLES = Map.of("{code}", "LT-33", "{period}", PERIOD, "{revision}", "1",
+            "{id}", "R-M1", "{name}", "report");
+
+    /** Every operation of the contract as a concrete request, with its expected status per caller. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, int[]> expectations() {
+        Map<String, Object> contract;
+        try (java.io.InputStream in = AuthorizationMatrixTest.class.getClassLoader().getResourceAsStream("openapi/monitoring-api.yaml")) {
+            contract = new org.yaml.snakeyaml.Yaml().load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        ((Map<String, Map<String, Object>>) contract.get("paths")).forEach((template, item) -> item.forEach((method, value) -> {
+            if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                return;
+            }
+            Map<String, Object> operation = (Map<String, Object>) value;
+            String path = template;
+            for (Map.Entry<String, String> sample : SAMPLES.entrySet()) {
+                path = path.replace(sample.getKey(), sample.getValue());
+            }
+            for (Object parameter : (List<Object>) operation.getOrDefault("parameters", List.of())) {
+                Map<String, Object> declared = (Map<String, Object>) parameter;
+                if ("query".equals(declared.get("in")) && Boolean.TRUE.equals(declared.get("required"))) {
+                    path += (path.contains("?") ? "&" : "?") + declared.get("name") + "=" + SAMPLES.get("{" + declared.get("name") + "}");
+                }
+            }
+            Map<String, String> permissions = (Map<String, String>) operation.get("x-permissions");
+            int success = method.equals("get") ? 200 : 201;
+            String coordinator = permissions.get("coordinator");
+            expected.put(method.toUpperCase(java.util.Locale.ROOT) + " " + path, new int[]{
+                    coordinator.equals("none") ? 403 : success,
+                    coordinator.equals("any-municipality") ? success : 403,
+                    permissions.get("ministry").equals("none") ? 403 : success,
+                    permissions.get("admin").equals("none") ? 403 : success});
+        }));
+        return expected;
+    }
+
+    @Test
+    void theHandWrittenTableAgreesWithTheContract() {
+        Map<String, int[]> fromContract = expectations();
+        EXPECTED.forEach((endpoint, statuses) -> {
+            assertThat(fromContract).as("the contract has " + endpoint).containsKey(endpoint);
+            assertThat(fromContract.get(endpoint)).as(endpoint).containsExactly(statuses);
+        });
+    }
+
     @Test
     void everyRoleGetsExactlyTheExpectedStatusOnEveryEndpoint() {
         List<String> mismatches = new ArrayList<>();
         int writesSeed = 10;
-        for (Map.Entry<String, int[]> endpoint : EXPECTED.entrySet()) {
+        Map<String, int[]> expectations = new LinkedHashMap<>(expectations());
+        expectations.putAll(EXPECTED);
+        assertThat(expectations).hasSize(15);
+        for (Map.Entry<String, int[]> endpoint : expectations.entrySet()) {
             String method = endpoint.getKey().split(" ")[0];
             String path = endpoint.getKey().split(" ")[1];
             for (int i = 0; i < CALLERS.size(); i++) {

@@ -1,9 +1,11 @@
 package org.integramonitor.monitoring.function;
 
+import org.integramonitor.auth.Permission;
 import org.integramonitor.function.http.ApiResponse;
 import org.integramonitor.monitoring.ReportService;
 import org.integramonitor.monitoring.ReportingPeriod;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The ministry's feedback on report revisions. */
@@ -17,6 +19,15 @@ final class FeedbackResource {
         this.reports = reports;
         this.responses = responses;
         this.representations = representations;
+    }
+
+    /** The operations this resource answers, as the contract declares them. */
+    List<MonitoringOperation> operations() {
+        String report = MonitoringOperation.MUNICIPALITY + "/reports/{period}";
+        return List.of(
+                MonitoringOperation.of("GET " + report + "/feedback", "report-feedback", Permission.READ_MUNICIPALITY, this::ofReport),
+                MonitoringOperation.of("POST " + report + "/revisions/{revision}/feedback", "revision-feedback",
+                        Permission.GIVE_FEEDBACK, this::give));
     }
 
     ApiResponse ofReport(MonitoringExchange exchange) {

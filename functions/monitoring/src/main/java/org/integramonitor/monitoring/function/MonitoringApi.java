@@ -23,15 +23,15 @@ import org.slf4j.LoggerFactory;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The monitoring API, independent of the host: the local server's controller and the Lambda handler both call
- * {@link #route}. Its operations, by route key, are the contract's (openapi/monitoring-api.yaml; a test checks
- * both the keys and each operation's permission against its {@code x-permission}); Lambda dispatches on the
- * route key API Gateway matched. Order of checks on every operation: token (401), municipality exists (404),
+ * {@link #route}. Its operations, declared by the resources that handle them (route key, permission), are the
+ * contract's (openapi/monitoring-api.yaml; a test checks both the keys and each permission against its
+ * {@code x-permission}); Lambda dispatches on the route key API Gateway matched. Order of checks on every operation: token (401), municipality exists (404),
  * permission for this role and municipality (403), then the request itself, in the resource classes.
  * Responses are {@code Cache-Control: no-store}: this is non-public data. Logs carry operation, status, role and
  * municipality, never the caller's subject or anything they wrote.
@@ -40,15 +40,11 @@ public final class MonitoringApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringApi.class);
 
-    /** One operation: its name in the logs, the permission it needs (none: any signed-in user), what it does. */
-    private record Declared(String name, Optional<Permission> permission, Function<MonitoringExchange, ApiResponse> handler) {
-    }
-
     private final TokenVerifier tokens;
     private final MunicipalityRegistry municipalities;
     private final Problems problems;
     private final MonitoringResponses responses;
-    private final Map<String, Declared> operations = new LinkedHashMap<>();
+    private final Map<String, MonitoringOperation> operations = new LinkedHashMap<>();
     private final RouteTable routes;
 
     public MonitoringApi(TokenVerifier tokens, MunicipalityRegistry municipalities, ReportService reports,
@@ -62,36 +58,11 @@ public final class MonitoringApi {
         ReportResource reportResource = new ReportResource(reports, responses, representations);
         FeedbackResource feedback = new FeedbackResource(reports, responses, representations);
         RecommendationResource register = new RecommendationResource(recommendations, responses, representations);
-        String municipality = "/v1/municipalities/{code}";
-        declare("GET /v1/me", "me", null, session::me);
-        declare("GET /v1/monitoring/forms/{name}", "form", null, session::form);
-        declare("GET /v1/reports", "reports-of-period", Permission.READ_ALL_MUNICIPALITIES, reportResource::reportsOfPeriod);
-        declare("GET " + municipality + "/reports", "reports", Permission.READ_MUNICIPALITY, reportResource::reportsOfMunicipality);
-        declare("GET " + municipality + "/reports/{period}", "report", Permission.READ_MUNICIPALITY, reportResource::report);
-        declare("PUT " + municipality + "/reports/{period}", "report", Permission.WRITE_REPORT, reportResource::file);
-        declare("GET " + municipality + "/reports/{period}/revisions", "revisions", Permission.READ_MUNICIPALITY,
-                reportResource::revisions);
-        declare("GET " + municipality + "/reports/{period}/revisions/{revision}", "revision", Permission.READ_MUNICIPALITY,
-                reportResource::revision);
-        declare("GET " + municipality + "/reports/{period}/feedback", "report-feedback", Permission.READ_MUNICIPALITY,
-                feedback::ofReport);
-        declare("POST " + municipality + "/reports/{period}/revisions/{revision}/feedback", "revision-feedback",
-                Permission.GIVE_FEEDBACK, feedback::give);
-        declare("GET " + municipality + "/recommendations", "recommendations", Permission.READ_MUNICIPALITY, register::register);
-        declare("GET " + municipality + "/recommendations/{id}", "recommendation", Permission.READ_MUNICIPALITY, register::entry);
-        declare("PUT " + municipality + "/recommendations/{id}", "recommendation", Permission.MANAGE_RECOMMENDATIONS,
-                register::define);
-        declare("POST " + municipality + "/recommendations/{id}/status-updates", "status-updates",
-                Permission.UPDATE_RECOMMENDATION_STATUS, register::updateStatus);
-        declare("GET " + municipality + "/recommendations/{id}/history", "recommendation-history", Permission.READ_MUNICIPALITY,
-                register::history);
+        List.of(session.operations(), reportResource.operations(), feedback.operations(), register.operations())
+                .forEach(declared -> declared.forEach(operation -> operations.put(operation.routeKey(), operation)));
         Map<String, Operation> table = new LinkedHashMap<>();
         operations.forEach((routeKey, declared) -> table.put(routeKey, (request, path) -> run(declared, request, path)));
         this.routes = new RouteTable(table);
-    }
-
-    private void declare(String routeKey, String name, Permission permission, Function<MonitoringExchange, ApiResponse> handler) {
-        operations.put(routeKey, new Declared(name, Optional.ofNullable(permission), handler));
     }
 
     /** One request in, one response out; never throws for a client's mistake. */
@@ -111,7 +82,7 @@ public final class MonitoringApi {
         return Collections.unmodifiableMap(permissions);
     }
 
-    private ApiResponse run(Declared declared, ApiRequest request, Map<String, String> path) {
+    private ApiResponse run(MonitoringOperation declared, ApiRequest request, Map<String, String> path) {
         Optional<String> municipality = Optional.ofNullable(path.get("code"));
         Optional<Caller> caller = Optional.empty();
         ApiResponse response;
@@ -136,7 +107,7 @@ public final class MonitoringApi {
         return response;
     }
 
-    private ApiResponse authorised(Declared declared, MonitoringExchange exchange) {
+    private ApiResponse authorised(MonitoringOperation declared, MonitoringExchange exchange) {
         if (exchange.municipality().isPresent() && municipalities.byCode(exchange.municipality().get()).isEmpty()) {
             return problems.response(Problems.notFound("no municipality '" + exchange.municipality().get()
                     + "' (codes are LT-01 .. LT-60)"), exchange.path());

@@ -1,9 +1,11 @@
 package org.integramonitor.monitoring.function;
 
+import org.integramonitor.auth.Permission;
 import org.integramonitor.function.http.ApiResponse;
 import org.integramonitor.monitoring.ExpectedVersion;
 import org.integramonitor.monitoring.RecommendationService;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The register of recommendations, their status updates and history. */
@@ -18,6 +20,19 @@ final class RecommendationResource {
         this.recommendations = recommendations;
         this.responses = responses;
         this.representations = representations;
+    }
+
+    /** The operations this resource answers, as the contract declares them. */
+    List<MonitoringOperation> operations() {
+        String register = MonitoringOperation.MUNICIPALITY + "/recommendations";
+        return List.of(
+                MonitoringOperation.of("GET " + register, "recommendations", Permission.READ_MUNICIPALITY, this::register),
+                MonitoringOperation.of("GET " + register + "/{id}", "recommendation", Permission.READ_MUNICIPALITY, this::entry),
+                MonitoringOperation.of("PUT " + register + "/{id}", "recommendation", Permission.MANAGE_RECOMMENDATIONS, this::define),
+                MonitoringOperation.of("POST " + register + "/{id}/status-updates", "status-updates",
+                        Permission.UPDATE_RECOMMENDATION_STATUS, this::updateStatus),
+                MonitoringOperation.of("GET " + register + "/{id}/history", "recommendation-history", Permission.READ_MUNICIPALITY,
+                        this::history));
     }
 
     ApiResponse register(MonitoringExchange exchange) {

@@ -1,10 +1,12 @@
 package org.integramonitor.monitoring.function;
 
+import org.integramonitor.auth.Permission;
 import org.integramonitor.function.http.ApiResponse;
 import org.integramonitor.monitoring.ExpectedVersion;
 import org.integramonitor.monitoring.ReportService;
 import org.integramonitor.monitoring.ReportingPeriod;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Quarterly reports and their revisions. */
@@ -18,6 +20,20 @@ final class ReportResource {
         this.reports = reports;
         this.responses = responses;
         this.representations = representations;
+    }
+
+    /** The operations this resource answers, as the contract declares them. */
+    List<MonitoringOperation> operations() {
+        String reports = MonitoringOperation.MUNICIPALITY + "/reports";
+        return List.of(
+                MonitoringOperation.of("GET /v1/reports", "reports-of-period", Permission.READ_ALL_MUNICIPALITIES, this::reportsOfPeriod),
+                MonitoringOperation.of("GET " + reports, "reports", Permission.READ_MUNICIPALITY, this::reportsOfMunicipality),
+                MonitoringOperation.of("GET " + reports + "/{period}", "report", Permission.READ_MUNICIPALITY, this::report),
+                MonitoringOperation.of("PUT " + reports + "/{period}", "report", Permission.WRITE_REPORT, this::file),
+                MonitoringOperation.of("GET " + reports + "/{period}/revisions", "revisions", Permission.READ_MUNICIPALITY,
+                        this::revisions),
+                MonitoringOperation.of("GET " + reports + "/{period}/revisions/{revision}", "revision", Permission.READ_MUNICIPALITY,
+                        this::revision));
     }
 
     ApiResponse reportsOfMunicipality(MonitoringExchange exchange) {

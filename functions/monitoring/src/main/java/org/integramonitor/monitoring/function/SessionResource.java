@@ -9,6 +9,7 @@ import org.integramonitor.function.http.ApiResponse;
 import org.integramonitor.function.http.Problems;
 import org.integramonitor.monitoring.MonitoringForms;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,6 +22,13 @@ final class SessionResource {
     SessionResource(MonitoringForms forms, MonitoringResponses responses) {
         this.forms = forms;
         this.responses = responses;
+    }
+
+    /** The operations this resource answers, as the contract declares them: any signed-in user may. */
+    List<MonitoringOperation> operations() {
+        return List.of(
+                MonitoringOperation.of("GET /v1/me", "me", null, this::me),
+                MonitoringOperation.of("GET /v1/monitoring/forms/{name}", "form", null, this::form));
     }
 
     ApiResponse me(MonitoringExchange exchange) {

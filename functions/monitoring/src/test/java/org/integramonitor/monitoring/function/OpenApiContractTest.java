@@ -201,47 +201,6 @@ class OpenApiContractTest {
         });
     }
 
-    /** The same table as infra/local's AuthorizationMatrixTest, which checks it over HTTP. */
-    @Test
-    void xPermissionsAgreeWithTheAuthorizationMatrixTest() throws IOException {
-        String matrix = Files.readString(REPOSITORY.resolve(
-                "infra/local/src/test/java/org/integramonitor/local/AuthorizationMatrixTest.java"));
-        Map<String, String> constants = new LinkedHashMap<>();
-        Matcher constant = Pattern.compile("static final String (\\w+) = (.+?);").matcher(matrix);
-        while (constant.find()) {
-            constants.put(constant.group(1), evaluate(constant.group(2), constants));
-        }
-        Matcher row = Pattern.compile("EXPECTED\\.put\\((.+?), new int\\[\\]\\{(\\d+), (\\d+), (\\d+), (\\d+)\\}\\);").matcher(matrix);
-        Set<String> covered = new TreeSet<>();
-        while (row.find()) {
-            String[] request = evaluate(row.group(1), constants).split(" ", 2);
-            String path = request[1].replaceFirst("\\?.*", "");
-            String route = operations(openApi).keySet().stream()
-                    .filter(candidate -> candidate.startsWith(request[0] + " ")
-                            && path.matches(candidate.substring(candidate.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "[^/]+")))
-                    .findFirst().orElseThrow(() -> new AssertionError("no operation for " + request[0] + " " + path));
-            covered.add(route);
-            boolean ownAllowed = row.group(2).startsWith("2");
-            boolean otherAllowed = row.group(3).startsWith("2");
-            Map<String, String> expected = Map.of(
-                    "coordinator", otherAllowed ? "any-municipality" : ownAllowed ? "own-municipality" : "none",
-                    "ministry", row.group(4).startsWith("2") ? "any-municipality" : "none",
-                    "admin", row.group(5).startsWith("2") ? "any-municipality" : "none");
-            assertThat(operations(openApi).get(route).getExtensions().get("x-permissions")).as(route).isEqualTo(expected);
-        }
-        assertThat(covered).as("AuthorizationMatrixTest covers every operation").isEqualTo(operations(openApi).keySet());
-    }
-
-    /** A Java string concatenation of literals and known constants. */
-    private static String evaluate(String expression, Map<String, String> constants) {
-        StringBuilder value = new StringBuilder();
-        for (String part : expression.split("\\s*\\+\\s*")) {
-            value.append(part.startsWith("\"") ? part.substring(1, part.length() - 1)
-                    : Optional.ofNullable(constants.get(part)).orElseThrow(() -> new AssertionError("unknown constant " + part)));
-        }
-        return value.toString();
-    }
-
     /** The request bodies are the form documents the API validates with, so the two cannot drift apart. */
     @Test
     void requestBodySchemasAreTheMonitoringForms() throws IOException {
