@@ -197,4 +197,24 @@ public final class ContractAssertions {
         assertThat(formatByte(tree, "")).as("format: byte anywhere").isEmpty();
         assertThat(text).doesNotContain("*/*");
     }
+
+    /** A contract as read from the classpath: its text, the parsed OpenAPI model and the raw tree. */
+    public record Contract(String text, OpenAPI openApi, JsonNode tree) {
+    }
+
+    /** Reads and parses a contract; it must parse as OpenAPI without a single parser message. */
+    public static Contract load(String resource) throws IOException {
+        String text;
+        try (java.io.InputStream in = ContractAssertions.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the classpath").isNotNull();
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        io.swagger.v3.parser.core.models.SwaggerParseResult result =
+                new io.swagger.v3.parser.OpenAPIV3Parser().readContents(text, null, options);
+        assertThat(result.getMessages()).as("parser messages").isEmpty();
+        return new Contract(text, result.getOpenAPI(),
+                new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text));
+    }
 }

@@ -3,7 +3,6 @@ package org.integramonitor.submissions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -14,9 +13,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.integramonitor.function.http.Problems;
 import org.integramonitor.instrument.InstrumentCatalog;
 import org.integramonitor.json.Json;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +60,6 @@ class OpenApiContractTest {
 
     static final String DOCUMENT = "openapi/survey-api.yaml";
     static final Path REPOSITORY = Path.of("../..");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static String text;
     private static OpenAPI openApi;
@@ -73,16 +67,10 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void parse() throws IOException {
-        try (InputStream in = OpenApiContractTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
-            assertThat(in).as(DOCUMENT + " on the classpath").isNotNull();
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
-        assertThat(result.getMessages()).as("parser messages").isEmpty();
-        openApi = result.getOpenAPI();
-        tree = YAML.readTree(text);
+        ContractAssertions.Contract contract = ContractAssertions.load(DOCUMENT);
+        text = contract.text();
+        openApi = contract.openApi();
+        tree = contract.tree();
     }
 
     @Test

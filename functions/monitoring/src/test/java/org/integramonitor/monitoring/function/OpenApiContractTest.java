@@ -3,7 +3,6 @@ package org.integramonitor.monitoring.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -22,9 +21,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.integramonitor.auth.AuthSettings;
 import org.integramonitor.auth.Caller;
 import org.integramonitor.auth.Permission;
@@ -87,7 +83,6 @@ class OpenApiContractTest {
 
     static final String DOCUMENT = "openapi/monitoring-api.yaml";
     static final Path REPOSITORY = Path.of("../..");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> ROLES = List.of("coordinator", "ministry", "admin");
     private static final Set<String> SCOPES = Set.of("own-municipality", "any-municipality", "none");
 
@@ -97,16 +92,10 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void parse() throws IOException {
-        try (InputStream in = OpenApiContractTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
-            assertThat(in).as(DOCUMENT + " on the classpath").isNotNull();
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
-        assertThat(result.getMessages()).as("parser messages").isEmpty();
-        openApi = result.getOpenAPI();
-        tree = YAML.readTree(text);
+        ContractAssertions.Contract contract = ContractAssertions.load(DOCUMENT);
+        text = contract.text();
+        openApi = contract.openApi();
+        tree = contract.tree();
     }
 
     @Test
