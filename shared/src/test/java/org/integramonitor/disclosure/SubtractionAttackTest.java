@@ -70,7 +70,7 @@ class SubtractionAttackTest {
                 monthWeights[random.nextInt(MONTHS)] = 1;
             }
             for (int r = 0; r < respondents; r++) {
-                LocalDate day = FIRST_MONTH.plusMonths(pick(random, monthWeights)).withDayOfMonth(1 + random.nextInt(28));
+                LocalDate day = FIRST_MONTH.plusMonths(WeightedChoice.pick(random, monthWeights)).withDayOfMonth(1 + random.nextInt(28));
                 if (random.nextDouble() < 0.9) {
                     data.observe(SHARE_A, municipality, day, random.nextDouble() < rateA ? 1 : 0);
                 }
@@ -83,25 +83,6 @@ class SubtractionAttackTest {
             }
         }
         return data.cells();
-    }
-
-    private static int pick(Random random, double[] weights) {
-        double total = 0;
-        for (double weight : weights) {
-            total += weight;
-        }
-        double x = random.nextDouble() * total;
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0 && weights[i] > 0) {
-                return i;
-            }
-        }
-        for (int i = weights.length - 1; ; i--) {
-            if (weights[i] > 0) {
-                return i;
-            }
-        }
     }
 
     // --- what the attacker knows ---

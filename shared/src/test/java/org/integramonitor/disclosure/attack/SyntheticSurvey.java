@@ -1,5 +1,6 @@
 package org.integramonitor.disclosure.attack;
 
+import org.integramonitor.disclosure.WeightedChoice;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.integramonitor.aggregation.SubmissionRecord;
 
@@ -75,7 +76,7 @@ final class SyntheticSurvey {
             for (int r = 0; r < count; r++) {
                 ObjectNode person = answers.respondent(municipality);
                 people.add(person);
-                LocalDate day = FIRST_DAY.plusMonths(pick(random, monthWeights)).withDayOfMonth(1 + random.nextInt(28));
+                LocalDate day = FIRST_DAY.plusMonths(WeightedChoice.pick(random, monthWeights)).withDayOfMonth(1 + random.nextInt(28));
                 submissions.add(new SubmissionRecord(INSTRUMENT, 1, municipality, day, person));
             }
             plant(municipality, people, answers, random);
@@ -110,21 +111,5 @@ final class SyntheticSurvey {
             weights[random.nextInt(MONTHS)] = 1;
         }
         return weights;
-    }
-
-    private static int pick(Random random, double[] weights) {
-        double total = java.util.Arrays.stream(weights).sum();
-        double x = random.nextDouble() * total;
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0 && weights[i] > 0) {
-                return i;
-            }
-        }
-        for (int i = weights.length - 1; ; i--) {
-            if (weights[i] > 0) {
-                return i;
-            }
-        }
     }
 }
