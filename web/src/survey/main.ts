@@ -1,0 +1,2 @@
+import '../common/base.css';
+document.getElementById('main')!.textContent = 'Survey';
