@@ -31,6 +31,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalSystem implements AutoCloseable {
 
+    /** The folder of the built web pages (web/dist), relative to the working directory. */
+    public static final String WEB_ROOT = "integra.local.web-root";
+
     private final Settings settings;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final URI dynamoDbEndpoint;
@@ -91,14 +94,16 @@ public final class LocalSystem implements AutoCloseable {
         public static Settings developer() {
             return new Settings(8080, 8000, 9000, Optional.of(Path.of(".local-data")), endpointFromEnvironment(),
                     env("AWS_REGION", "eu-north-1"), env("AWS_ACCESS_KEY_ID", "local"),
-                    env("AWS_SECRET_ACCESS_KEY", "local-secret"), "integra-snapshots", "integra-summaries", Map.of());
+                    env("AWS_SECRET_ACCESS_KEY", "local-secret"), "integra-snapshots", "integra-summaries",
+                    Map.of(WEB_ROOT, "web/dist"));
         }
 
         /** Defaults for tests: free ports, in memory; AWS_ENDPOINT_URL (LocalStack) used when set. */
         public static Settings forTests() {
             return new Settings(0, 0, 0, Optional.empty(), endpointFromEnvironment(),
                     env("AWS_REGION", "eu-north-1"), env("AWS_ACCESS_KEY_ID", "test"),
-                    env("AWS_SECRET_ACCESS_KEY", "test"), "integra-snapshots", "integra-summaries", Map.of());
+                    env("AWS_SECRET_ACCESS_KEY", "test"), "integra-snapshots", "integra-summaries",
+                    Map.of(WEB_ROOT, "../../web/dist"));
         }
 
         public Settings withProperties(Map<String, Object> extra) {
@@ -239,6 +244,13 @@ public final class LocalSystem implements AutoCloseable {
         properties.put("integra.auth.issuer", LocalTokenIssuer.ISSUER);
         properties.put("integra.auth.audience", LocalTokenIssuer.AUDIENCE);
         properties.put("integra.auth.jwks-url", tokenIssuer.jwksFile().toUri().toString());
+        // the survey form and the dashboard, when built, at / and /dashboard/ (Micronaut's static resources
+        // come after every route: /v1/, /openapi/, /latest.json and /snapshots/ stay the APIs' and the bucket's)
+        webPages(settings).ifPresent(root -> {
+            properties.put("micronaut.router.static-resources.web.enabled", true);
+            properties.put("micronaut.router.static-resources.web.paths", "file:" + root);
+            properties.put("micronaut.router.static-resources.web.mapping", "/**");
+        });
         return properties;
     }
 
@@ -252,6 +264,13 @@ public final class LocalSystem implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** The built web pages' folder, when there is one with an index.html. */
+    public static Optional<Path> webPages(Settings settings) {
+        Object root = settings.properties().getOrDefault(WEB_ROOT, "web/dist");
+        Path folder = Path.of(root.toString()).toAbsolutePath().normalize();
+        return java.nio.file.Files.isRegularFile(folder.resolve("index.html")) ? Optional.of(folder) : Optional.empty();
     }
 
     public URI apiUrl() {

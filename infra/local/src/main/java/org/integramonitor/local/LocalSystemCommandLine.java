@@ -100,9 +100,11 @@ final class LocalSystemCommandLine {
         return """
 
                 Integra Monitor is running locally.
+                  %7$s
                   survey API      %1$s/v1/instruments
                   monitoring API  %1$s/v1/municipalities/{code}/reports  (bearer token)
-                  OpenAPI         %1$s/openapi/integra-monitor-1.yml
+                  snapshots       %1$s/latest.json and %1$s/snapshots/...  (as the CDN serves them)
+                  API contracts   %1$s/openapi/survey-api.yaml, %1$s/openapi/monitoring-api.yaml
                   DynamoDB        %2$s  (tables integra-submissions, integra-submission-free-text, integra-monitoring)
                   S3              %3$s  (buckets %4$s: snapshots, %6$s: the aggregation's private state)
                   data            %5$s
@@ -116,6 +118,18 @@ final class LocalSystemCommandLine {
                 system.settings().snapshotBucket(),
                 system.settings().externalEndpoint().isPresent() ? "external endpoint"
                         : system.settings().dataDir().map(Path::toString).orElse("in memory"),
-                system.settings().summaryBucket());
+                system.settings().summaryBucket(), webPagesLines(system));
+    }
+
+    /** Where the survey form and the dashboard are, or how to get them when web/dist was not built. */
+    static String webPagesLines(LocalSystem system) {
+        String nl = System.lineSeparator();
+        if (LocalSystem.webPages(system.settings()).isPresent()) {
+            return "survey form     " + system.apiUrl() + "/" + nl
+                    + "  dashboard       " + system.apiUrl() + "/dashboard/";
+        }
+        return "web pages       not built: they need Node.js 20+ with npm (https://nodejs.org or your package" + nl
+                + "                  manager), then: npm --prefix web ci && npm --prefix web run build" + nl
+                + "                  and start again. The API works without them.";
     }
 }
