@@ -3,7 +3,7 @@
 // so the browser's back button works.
 import { h, replace } from '../common/dom';
 import { languageSwitch } from '../common/language-switch';
-import { rememberLanguage, type Language } from '../common/language';
+import { isLanguage, LANGUAGES, rememberLanguage, type Language } from '../common/language';
 import {
   itemOfPointer, sectionErrors, sectionOfItem, submissionBody, isAsked,
   type Answer, type FieldError, type Instrument, type Receipt, type Submission,
@@ -69,6 +69,9 @@ export class SurveyForm {
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       this.instrument = await response.json() as Instrument;
+      const offered = this.instrument.languages.filter((language): language is Language => isLanguage(language));
+      // a version without the chosen language is shown in its first one
+      if (offered.length > 0 && !offered.includes(this.language)) this.language = offered[0];
       return true;
     } catch {
       if (this.view.kind === 'loading') this.show({ kind: 'load-failed' });
@@ -208,7 +211,8 @@ export class SurveyForm {
     const title = this.instrument ? this.instrument.title[this.language] ?? texts.serviceName : texts.serviceName;
     const header = h('header', { class: 'site' }, h('div', { class: 'page' },
       h('p', { class: 'site-name' }, title),
-      languageSwitch(this.language, texts.languageSwitch, (language) => this.switchLanguage(language))));
+      languageSwitch(this.language, texts.languageSwitch, (language) => this.switchLanguage(language),
+        LANGUAGES.filter((language) => this.instrument?.languages.includes(language) ?? true))));
     const main = h('div', {});
     let heading = '';
     switch (view.kind) {
