@@ -779,10 +779,7 @@ class TemplateTest {
 
     @Test
     void everyBehaviourIsHttpsOnlyReadOnlyAndSendsTheSecurityHeaders() {
-        List<JsonNode> behaviours = new ArrayList<>();
-        behaviours.add(distribution().path("DefaultCacheBehavior"));
-        distribution().path("CacheBehaviors").forEach(behaviours::add);
-        for (JsonNode behaviour : behaviours) {
+        for (JsonNode behaviour : behaviours()) {
             String path = behaviour.path("PathPattern").asText("default");
             assertThat(behaviour.path("ViewerProtocolPolicy").asText()).as("%s ViewerProtocolPolicy", path)
                     .isIn("redirect-to-https", "https-only");
@@ -842,10 +839,7 @@ class TemplateTest {
     @Test
     void theDistributionKeepsNoAccessLogs() {
         assertThat(distribution().has("Logging")).as("WebDistribution Logging (standard logs)").isFalse();
-        List<JsonNode> behaviours = new ArrayList<>();
-        behaviours.add(distribution().path("DefaultCacheBehavior"));
-        distribution().path("CacheBehaviors").forEach(behaviours::add);
-        for (JsonNode behaviour : behaviours) {
+        for (JsonNode behaviour : behaviours()) {
             assertThat(behaviour.has("RealtimeLogConfigArn")).as("real-time logs of %s", behaviour.path("PathPattern"))
                     .isFalse();
         }
@@ -908,6 +902,14 @@ class TemplateTest {
         JsonNode distribution = resource("WebDistribution");
         assertThat(distribution.path("Type").asText()).isEqualTo("AWS::CloudFront::Distribution");
         return distribution.at("/Properties/DistributionConfig");
+    }
+
+    /** The default behaviour, then the others. */
+    private static List<JsonNode> behaviours() {
+        List<JsonNode> behaviours = new ArrayList<>();
+        behaviours.add(distribution().path("DefaultCacheBehavior"));
+        distribution().path("CacheBehaviors").forEach(behaviours::add);
+        return behaviours;
     }
 
     /** The distribution's origins by id, each the bucket it reads ({@code !GetAtt <bucket>.RegionalDomainName}). */
