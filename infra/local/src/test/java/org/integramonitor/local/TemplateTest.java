@@ -10,6 +10,7 @@ import org.integramonitor.snapshot.SnapshotWriter;
 import org.integramonitor.submission.dynamodb.SubmissionTables;
 import org.integramonitor.monitoring.dynamodb.MonitoringTable;
 import org.junit.jupiter.api.BeforeAll;
+import org.integramonitor.local.web.WebSecurityHeaders;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -662,9 +663,12 @@ class TemplateTest {
     private static final String DISTRIBUTION_ARN =
             "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${WebDistribution}";
     /** The agreed Content-Security-Policy; the local system sends it with connect-src 'self' alone. */
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            + "font-src 'self'; connect-src 'self' <SURVEY_API_ORIGIN>; manifest-src 'self'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The CSP that the local system sends with the pages (WebSecurityHeaders), where the API is on the pages'
+     * origin; in AWS connect-src adds the API's origin. One policy: the browser tests run under AWS's.
+     */
+    private static final String CSP = WebSecurityHeaders.CONTENT_SECURITY_POLICY
+            .replace("connect-src 'self';", "connect-src 'self' <SURVEY_API_ORIGIN>;");
     /**
      * The survey API's origin as the template's CSP names it: API Gateway's regional domain, since naming the API
      * itself would make the distribution depend on the API, whose CORS depends on the distribution (a cycle).
@@ -833,6 +837,15 @@ class TemplateTest {
                 .isEqualTo(json("{\"Override\":true}"));
         assertThat(headers.path("FrameOptions")).isEqualTo(json("{\"FrameOption\":\"DENY\",\"Override\":true}"));
         assertThat(headers.path("ReferrerPolicy")).isEqualTo(json("{\"ReferrerPolicy\":\"no-referrer\",\"Override\":true}"));
+
+        // the local system sends the same headers (WebSecurityHeaders), so the browser tests see what AWS sends
+        assertThat(CSP).as("the local CSP has the connect-src that AWS widens").contains("<SURVEY_API_ORIGIN>");
+        Map<String, String> local = WebSecurityHeaders.all();
+        assertThat(local.get("Strict-Transport-Security")).isEqualTo("max-age=" + headers.at("/StrictTransportSecurity/AccessControlMaxAgeSec").asInt()
+                + "; includeSubDomains; preload");
+        assertThat(local.get("X-Frame-Options")).isEqualTo(headers.at("/FrameOptions/FrameOption").asText());
+        assertThat(local.get("Referrer-Policy")).isEqualTo(headers.at("/ReferrerPolicy/ReferrerPolicy").asText());
+        assertThat(local.get("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     /** Privacy: nothing records a visitor's IP address next to the time they opened the survey. */
