@@ -49,6 +49,11 @@ public final class ReportService {
         return calendar;
     }
 
+    /** Today in the programme's time zone: the day deadlines are judged on. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
     /**
      * Files the first revision ({@code expected} nothing) or a new revision of the one {@code expected} names.
      * Refused by the {@link VersionGuard} when that is not the stored revision, unless it is a retry of a write

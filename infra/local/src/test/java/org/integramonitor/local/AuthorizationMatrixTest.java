@@ -39,15 +39,15 @@ import static org.integramonitor.local.TestSystem.json;
 
 /**
  * Every role × own/other municipality × operation of the monitoring contract, over HTTP, plus every way a
- * token can be bad. "own" is a coordinator of LT-33 acting on LT-33, "other" a coordinator of LT-34 acting on
- * LT-33. The expected statuses come from the contract's {@code x-permissions} (which OpenApiContractTest checks
+ * token can be bad. "own" is a coordinator of LT-12 (Jurbarkas district, a partner of the programme) acting on LT-12,
+ * "other" a coordinator of LT-13 acting on LT-12. The expected statuses come from the contract's {@code x-permissions} (which OpenApiContractTest checks
  * against the code's Permission), and for the operations listed below also from a table written out here by
  * hand, an oracle independent of both, which must agree with the contract. A new operation is covered without
  * touching this file.
  */
 class AuthorizationMatrixTest {
 
-    private static final String M = "/v1/municipalities/LT-33";
+    private static final String M = "/v1/municipalities/LT-12";
     private static final String PERIOD = "2025-Q3";
     private static final String REPORT = M + "/reports/" + PERIOD;
     private static final String RECOMMENDATION = M + "/recommendations/R-M1";
@@ -72,24 +72,27 @@ class AuthorizationMatrixTest {
         EXPECTED.put("GET " + RECOMMENDATION + "/history", new int[]{200, 403, 200, 200});
         EXPECTED.put("PUT " + RECOMMENDATION, new int[]{403, 403, 403, 201});
         EXPECTED.put("POST " + RECOMMENDATION + "/status-updates", new int[]{201, 403, 403, 201});
+        EXPECTED.put("GET /v1/partners", new int[]{200, 200, 200, 200});
+        EXPECTED.put("GET /v1/reporting-overview", new int[]{403, 403, 200, 200});
+        EXPECTED.put("GET " + M + "/reporting-overview", new int[]{200, 403, 200, 200});
     }
 
     @BeforeAll
     static void aReportAndARecommendationExist() {
-        assertThat(call("PUT", REPORT, coordinator("LT-33"), report(1)).statusCode()).isEqualTo(201);
+        assertThat(call("PUT", REPORT, coordinator("LT-12"), report(1)).statusCode()).isEqualTo(201);
         assertThat(call("PUT", RECOMMENDATION, admin(), recommendation("Matrix")).statusCode()).isEqualTo(201);
     }
 
     private static String token(String caller) {
         return switch (caller) {
-            case "own" -> coordinator("LT-33");
-            case "other" -> coordinator("LT-34");
+            case "own" -> coordinator("LT-12");
+            case "other" -> coordinator("LT-13");
             case "ministry" -> ministry();
             default -> admin();
         };
     }
 
-    private static final Map<String, String> SAMPLES = Map.of("{code}", "LT-33", "{period}", PERIOD, "{revision}", "1",
+    private static final Map<String, String> SAMPLES = Map.of("{code}", "LT-12", "{period}", PERIOD, "{revision}", "1",
             "{id}", "R-M1", "{name}", "report");
 
     /** Every operation of the contract as a concrete request, with its expected status per caller. */
@@ -144,7 +147,7 @@ class AuthorizationMatrixTest {
         int writesSeed = 10;
         Map<String, int[]> expectations = new LinkedHashMap<>(expectations());
         expectations.putAll(EXPECTED);
-        assertThat(expectations).hasSize(15);
+        assertThat(expectations).hasSize(18);
         for (Map.Entry<String, int[]> endpoint : expectations.entrySet()) {
             String method = endpoint.getKey().split(" ")[0];
             String path = endpoint.getKey().split(" ")[1];
@@ -208,7 +211,7 @@ class AuthorizationMatrixTest {
         badTokens.put("wrong audience", () -> issuer.sign(new JWTClaimsSet.Builder(valid.build()).audience("someone-else")
                 .expirationTime(Date.from(now.plusSeconds(600))).build()));
         badTokens.put("bad signature (other key, same kid)", forged::serialize);
-        badTokens.put("tampered payload", () -> tamper(coordinator("LT-34")));
+        badTokens.put("tampered payload", () -> tamper(coordinator("LT-13")));
         badTokens.put("alg none", () -> new PlainJWT(new JWTClaimsSet.Builder(valid.build())
                 .expirationTime(Date.from(now.plusSeconds(600))).build()).serialize());
         badTokens.put("HS256", hmac::serialize);
@@ -232,10 +235,10 @@ class AuthorizationMatrixTest {
         assertThat(get(M + "/reports", homeless).statusCode()).as("coordinator without municipality").isEqualTo(403);
     }
 
-    /** Swaps the payload of a genuine LT-34 token for one claiming LT-33, keeping the signature. */
+    /** Swaps the payload of a genuine LT-13 token for one claiming LT-12, keeping the signature. */
     private static String tamper(String token) {
         String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("LT-34", "LT-33");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("LT-13", "LT-12");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
     }
 

@@ -15,6 +15,8 @@ import org.integramonitor.monitoring.InvalidCursorException;
 import org.integramonitor.monitoring.MonitoringForms;
 import org.integramonitor.monitoring.RecommendationService;
 import org.integramonitor.monitoring.ReportService;
+import org.integramonitor.monitoring.PartnerMunicipalities;
+import org.integramonitor.monitoring.ReportingOverview;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.problem.Problem;
 import org.slf4j.Logger;
@@ -49,6 +51,13 @@ public final class MonitoringApi {
 
     public MonitoringApi(TokenVerifier tokens, MunicipalityRegistry municipalities, ReportService reports,
                          RecommendationService recommendations, MonitoringForms forms, Json json, int maxBodyBytes) {
+        this(tokens, municipalities, reports, recommendations, forms, json, maxBodyBytes, new ReportingOverview(reports,
+                PartnerMunicipalities.loadDefault(json.mapper(), municipalities, reports.calendar())));
+    }
+
+    public MonitoringApi(TokenVerifier tokens, MunicipalityRegistry municipalities, ReportService reports,
+                         RecommendationService recommendations, MonitoringForms forms, Json json, int maxBodyBytes,
+                         ReportingOverview overview) {
         this.tokens = tokens;
         this.municipalities = municipalities;
         this.problems = new Problems(json);
@@ -58,7 +67,9 @@ public final class MonitoringApi {
         ReportResource reportResource = new ReportResource(reports, responses, representations);
         FeedbackResource feedback = new FeedbackResource(reports, responses, representations);
         RecommendationResource register = new RecommendationResource(recommendations, responses, representations);
-        List.of(session.operations(), reportResource.operations(), feedback.operations(), register.operations())
+        OverviewResource overviews = new OverviewResource(overview, responses, representations);
+        List.of(session.operations(), reportResource.operations(), feedback.operations(), register.operations(),
+                        overviews.operations())
                 .forEach(declared -> declared.forEach(operation -> operations.put(operation.routeKey(), operation)));
         Map<String, Operation> table = new LinkedHashMap<>();
         operations.forEach((routeKey, declared) -> table.put(routeKey, (request, path) -> run(declared, request, path)));

@@ -11,7 +11,9 @@ import org.integramonitor.monitoring.MonitoringStore;
 import org.integramonitor.monitoring.RecommendationService;
 import org.integramonitor.metrics.Metrics;
 import org.integramonitor.monitoring.ReportService;
+import org.integramonitor.monitoring.PartnerMunicipalities;
 import org.integramonitor.monitoring.ReportingCalendar;
+import org.integramonitor.monitoring.ReportingOverview;
 import org.integramonitor.monitoring.dynamodb.DynamoDbMonitoringStore;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,6 +60,8 @@ public class MonitoringBeans {
     MonitoringApi monitoringApi(TokenVerifier tokens, MunicipalityRegistry municipalities, ReportService reports,
                                 RecommendationService recommendations, MonitoringForms forms, Json json,
                                 MonitoringSettings settings) {
-        return new MonitoringApi(tokens, municipalities, reports, recommendations, forms, json, settings.maxBodyBytes());
+        // the partner list is checked against the municipalities and the calendar here, at start-up
+        return new MonitoringApi(tokens, municipalities, reports, recommendations, forms, json, settings.maxBodyBytes(),
+                new ReportingOverview(reports, PartnerMunicipalities.loadDefault(json.mapper(), municipalities, reports.calendar())));
     }
 }

@@ -1,6 +1,7 @@
 package org.integramonitor.monitoring.function;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,9 +10,12 @@ import org.integramonitor.monitoring.Feedback;
 import org.integramonitor.monitoring.Recommendation;
 import org.integramonitor.monitoring.RecommendationEvent;
 import org.integramonitor.monitoring.ReportRevision;
+import org.integramonitor.monitoring.PartnerMunicipalities;
 import org.integramonitor.monitoring.ReportSummary;
+import org.integramonitor.monitoring.ReportingOverview;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +57,30 @@ final class MonitoringRepresentations {
     record EventView(int version, String kind, JsonNode content, String author, String createdAt) {
     }
 
+    /** A partner municipality ({@code Partner}). */
+    record PartnerView(String municipality, Map<String, String> name, String reportsFrom) {
+    }
+
+    /** The programme's partners ({@code Partners}). */
+    record PartnersView(int version, String programme, String source, List<PartnerView> partners) {
+    }
+
+    /** One quarter of a partner's reporting ({@code OverviewCell}): members that do not apply are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CellView(String period, String status, Integer revision, String firstSubmittedOn, String updatedAt,
+                    Integer feedback, String href) {
+    }
+
+    record QuarterView(String period, String deadline) {
+    }
+
+    record RowView(String municipality, Map<String, String> name, String reportsFrom, List<CellView> cells) {
+    }
+
+    /** Partners x quarters ({@code ReportingOverview}). */
+    record OverviewView(String today, List<QuarterView> quarters, List<RowView> partners) {
+    }
+
     private final Json json;
 
     MonitoringRepresentations(Json json) {
@@ -64,6 +92,29 @@ final class MonitoringRepresentations {
                 summary.firstSubmittedOn().toString(), summary.deadline().toString(), summary.timeliness().value(),
                 summary.updatedAt().toString(), summary.latestBody(),
                 "/v1/municipalities/" + summary.municipality() + "/reports/" + summary.period()));
+    }
+
+    ObjectNode partners(PartnerMunicipalities partners) {
+        return tree(new PartnersView(partners.version(), partners.programme(), partners.source(),
+                partners.all().stream().map(MonitoringRepresentations::partner).toList()));
+    }
+
+    private static PartnerView partner(PartnerMunicipalities.Partner partner) {
+        return new PartnerView(partner.code(), partner.municipality().name().byLanguage(), partner.reportsFrom().toString());
+    }
+
+    ObjectNode overview(ReportingOverview.Grid grid) {
+        return tree(new OverviewView(grid.today().toString(),
+                grid.columns().stream().map(column -> new QuarterView(column.period().toString(), column.deadline().toString())).toList(),
+                grid.rows().stream().map(row -> new RowView(row.partner().code(), row.partner().municipality().name().byLanguage(),
+                        row.partner().reportsFrom().toString(), row.cells().stream().map(cell -> new CellView(
+                                cell.period().toString(), cell.status().code(),
+                                cell.report().map(ReportSummary::latestRevision).orElse(null),
+                                cell.report().map(summary -> summary.firstSubmittedOn().toString()).orElse(null),
+                                cell.report().map(summary -> summary.updatedAt().toString()).orElse(null),
+                                cell.feedback().orElse(null),
+                                cell.report().map(summary -> "/v1/municipalities/" + summary.municipality() + "/reports/"
+                                        + summary.period()).orElse(null))).toList())).toList()));
     }
 
     ObjectNode revision(ReportRevision revision) {

@@ -321,7 +321,16 @@ class OpenApiContractTest {
                 new Object[]{"GET", recommendation, own, null, null},
                 new Object[]{"GET", m + "/recommendations?limit=1", ministry, null, null},
                 new Object[]{"GET", recommendation + "/history?limit=1", admin, null, null},
-                new Object[]{"GET", m + "/recommendations/R-9/history", admin, null, null});
+                new Object[]{"GET", m + "/recommendations/R-9/history", admin, null, null},
+                new Object[]{"GET", "/v1/partners", own, null, null},
+                new Object[]{"GET", "/v1/reporting-overview", ministry, null, null},
+                new Object[]{"GET", "/v1/reporting-overview?from=2025-Q1&to=2025-Q3", admin, null, null},
+                new Object[]{"GET", "/v1/reporting-overview?from=2020-Q1&to=2026-Q4", ministry, null, null},
+                new Object[]{"GET", "/v1/reporting-overview?to=autumn", ministry, null, null},
+                new Object[]{"GET", "/v1/reporting-overview", own, null, null},
+                new Object[]{"GET", "/v1/municipalities/LT-57/reporting-overview", token(key, "coordinator", "LT-57"), null, null},
+                new Object[]{"GET", "/v1/municipalities/LT-57/reporting-overview", own, null, null},
+                new Object[]{"GET", m + "/reporting-overview", own, null, null});
 
         List<String> mismatches = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
