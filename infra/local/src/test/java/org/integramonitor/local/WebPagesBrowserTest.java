@@ -1,0 +1,146 @@
+package org.integramonitor.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The web pages in a real Chromium against a local system of their own (DynamoDB Local, the S3 server, the
+ * API, the built pages of web/dist): runs the browser tests of web/tests/browser (Node's test runner with
+ * playwright-core and axe-core), then checks every submission they got a receipt for against what DynamoDB
+ * stored, and that nothing else was stored (a retried submission stored once).
+ */
+class WebPagesBrowserTest {
+
+    private static final Path WEB = Path.of("../../web").toAbsolutePath().normalize();
+    private static final Path RESULTS = Path.of("target/browser-results").toAbsolutePath();
+    private static LocalSystem system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // against an external emulator (LocalStack, moto) the tables are shared with the other tests' system;
+        // the pages do not depend on the emulator, and DynamoDB Local runs them in the main build
+        assumeThat(System.getenv("AWS_ENDPOINT_URL")).as("browser tests run on the embedded servers only").isNull();
+        assertThat(WEB.resolve("dist/index.html"))
+                .as("the web pages are built (the web module builds them before this one: ./mvnw -B verify from the root,"
+                        + " or npm --prefix web ci && npm --prefix web run build)").isRegularFile();
+        system = LocalSystem.start(LocalSystem.Settings.forTests());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void theBrowserTestsPassAndEveryReceiptMatchesWhatWasStored() throws Exception {
+        deleteResults();
+        Path log = Path.of("target/browser-tests.log").toAbsolutePath();
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
+                "tests/browser/")
+                .directory(WEB.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        node.environment().put("INTEGRA_BASE_URL", system.apiUrl().toString());
+        node.environment().put("INTEGRA_RESULTS", RESULTS.toString());
+        Process run;
+        try {
+            run = node.start();
+        } catch (IOException noNode) {
+            throw new AssertionError("Node.js 20+ is needed for the browser tests (https://nodejs.org or your package "
+                    + "manager), and Chromium (apt-get install chromium, or CHROME_PATH)", noNode);
+        }
+        boolean finished = run.waitFor(20, TimeUnit.MINUTES);
+        String output = Files.readString(log);
+        System.out.println(output);
+        assertThat(finished).as("browser tests finished within 20 minutes").isTrue();
+        assertThat(run.exitValue()).as("browser tests (web/tests/browser), output above and in " + log).isZero();
+
+        List<JsonNode> receipts = reported();
+        assertThat(receipts).as("the survey tests reported the submissions they got receipts for").hasSizeGreaterThanOrEqualTo(5);
+        for (JsonNode receipt : receipts) {
+            assertStoredAsGiven(receipt);
+        }
+        assertThat(storedSubmissions()).as("exactly one stored submission per receipt (a retry never duplicates)")
+                .isEqualTo(receipts.size());
+    }
+
+    /** The stored item holds exactly the answers the browser gave: structured ones in one table, free text in the other. */
+    private static void assertStoredAsGiven(JsonNode receipt) throws IOException {
+        String id = receipt.get("submissionId").asText();
+        GetItemResponse item = system.dynamoDb().getItem(b -> b.tableName("integra-submissions").consistentRead(true)
+                .key(Map.of("submissionId", AttributeValue.fromS(id))));
+        assertThat(item.hasItem()).as("submission %s stored", id).isTrue();
+        assertThat(item.item().get("language").s()).isEqualTo(receipt.get("language").asText());
+        ObjectNode expected = ((ObjectNode) receipt.get("answers")).deepCopy();
+        JsonNode comment = expected.remove("overall_comment");
+        JsonNode stored = TestSystem.JSON.readTree(item.item().get("answers").s());
+        assertThat(sorted(stored)).as("structured answers of %s", id).isEqualTo(sorted(expected));
+        if (comment != null) {
+            GetItemResponse text = system.dynamoDb().getItem(b -> b.tableName("integra-submission-free-text")
+                    .consistentRead(true).key(Map.of("submissionId", AttributeValue.fromS(id))));
+            assertThat(text.item().get("texts").m().get("overall_comment").s()).isEqualTo(comment.asText().strip());
+        }
+    }
+
+    /** Answers with multiple-choice selections sorted, as the store's canonical form keeps them. */
+    private static Map<String, Object> sorted(JsonNode answers) {
+        Map<String, Object> result = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> answer = it.next();
+            if (answer.getValue().isArray()) {
+                List<String> values = new ArrayList<>();
+                answer.getValue().forEach(value -> values.add(value.asText()));
+                values.sort(null);
+                result.put(answer.getKey(), values);
+            } else {
+                result.put(answer.getKey(), answer.getValue());
+            }
+        }
+        return result;
+    }
+
+    private static long storedSubmissions() {
+        return system.dynamoDb().scanPaginator(b -> b.tableName("integra-submissions").select("COUNT"))
+                .stream().mapToLong(page -> page.count()).sum();
+    }
+
+    private static List<JsonNode> reported() throws IOException {
+        List<JsonNode> receipts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(RESULTS)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().startsWith("submission-")).sorted().toList()) {
+                receipts.add(TestSystem.JSON.readTree(file.toFile()));
+            }
+        }
+        return receipts;
+    }
+
+    private static void deleteResults() throws IOException {
+        if (Files.isDirectory(RESULTS)) {
+            try (Stream<Path> files = Files.list(RESULTS)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(RESULTS);
+    }
+}
