@@ -14,6 +14,17 @@ export function formatNumber(value: number, decimals: number, language: Language
   return format.format(value);
 }
 
+/** An axis tick: at most the indicator's decimals, no trailing zeros (20, 40, 60; 2.5, 3, 3.5). */
+export function formatTick(value: number, decimals: number, language: Language): string {
+  const key = `tick/${language}/${decimals}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+    formats.set(key, format);
+  }
+  return format.format(value);
+}
+
 /** "47.1–54.2" (an en dash between the ends). */
 export function formatInterval(low: number | undefined, high: number | undefined, decimals: number,
   language: Language): string {

@@ -119,13 +119,16 @@ export interface TrendPoint {
   segment: number;
 }
 
-/** One area's figures over every period of a type, in order, gaps kept. */
+/**
+ * One area's figures over every period of a type that the indicator has rows for (the dictionary also lists
+ * periods of other indicators, such as the monitoring calendar's), in order, gaps kept.
+ */
 export function trendSeries(cells: readonly Cell[], area: string, type: PeriodType, periods: readonly PeriodEntry[],
   language: Language): TrendPoint[] {
   const byPeriod = new Map(cells.filter((c) => c.area === area && c.periodType === type).map((c) => [c.period, c]));
   let segment = 0;
   let open = false;
-  return periodsOf(periods, [type]).map((p) => {
+  return periodsWithRows(periods, cells, [type]).map((p) => {
     const cell = byPeriod.get(p.period);
     const published = cell?.status === 'published' && typeof cell.value === 'number';
     if (published && !open) {
@@ -146,6 +149,13 @@ export function trendSeries(cells: readonly Cell[], area: string, type: PeriodTy
       segment: published ? segment : 0,
     };
   });
+}
+
+/** The periods of the given types for which the cells hold rows (of any status, any area), in periodsOf's order. */
+export function periodsWithRows(periods: readonly PeriodEntry[], cells: readonly Cell[],
+  types: readonly PeriodType[]): PeriodEntry[] {
+  const present = new Set(cells.map((c) => `${c.periodType}/${c.period}`));
+  return periodsOf(periods, types).filter((p) => present.has(`${p.periodType}/${p.period}`));
 }
 
 /** Whether any figure of the cells is published. */

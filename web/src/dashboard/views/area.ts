@@ -2,7 +2,7 @@
 import { h } from '../../common/dom';
 import type { ViewContext } from '../context';
 import { areaKey } from '../data';
-import { areaTable, defaultPeriod } from '../model';
+import { areaTable, defaultPeriod, periodsWithRows } from '../model';
 import { formatRoute, type Route } from '../route';
 import { NATIONAL, PERIOD_TYPES } from '../types';
 import { areaOptions, cellRow, downloads, figureRow, notice, periodGroups, periodLabel, select,
@@ -16,8 +16,9 @@ export async function areaView(context: ViewContext): Promise<{ title: string; c
   const known = dictionary.areas.find((a) => a.code === route.area);
   const area = known ?? dictionary.areas.find((a) => a.code === NATIONAL) ?? dictionary.areas[0]!;
   const file = await context.source.area(latest, area.code);
-  const period = route.period && dictionary.periods.some((p) => p.period === route.period)
-    ? route.period : defaultPeriod(file.cells, dictionary.periods, PERIOD_TYPES);
+  const periods = periodsWithRows(dictionary.periods, file.cells, PERIOD_TYPES);
+  const period = route.period && periods.some((p) => p.period === route.period)
+    ? route.period : defaultPeriod(file.cells, periods, PERIOD_TYPES);
   const name = area.name[language];
   const go = (change: Partial<AreaRoute>) => context.navigate({ ...route, area: area.code, period, ...change });
 
@@ -26,7 +27,7 @@ export async function areaView(context: ViewContext): Promise<{ title: string; c
   content.push(h('form', { class: 'controls', onsubmit: (event: Event) => event.preventDefault() },
     select('area-select', t.areaSelect, area.code, [{ options: areaOptions(dictionary.areas, language) }],
       (value) => go({ area: value })),
-    select('period-select', t.periodSelect, period, periodGroups(dictionary, PERIOD_TYPES, language),
+    select('period-select', t.periodSelect, period, periodGroups(dictionary, file.cells, PERIOD_TYPES, language),
       (value) => go({ period: value }))));
   content.push(h('p', { class: 'hint' }, t.areaIntro));
   if (period !== undefined) {

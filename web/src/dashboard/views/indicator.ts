@@ -3,7 +3,7 @@ import { h } from '../../common/dom';
 import { formatCount, formatInterval, formatNumber } from '../format';
 import type { ViewContext } from '../context';
 import { rankingChart, trendChart } from '../charts';
-import { defaultPeriod, hasPublished, ranking, trendSeries, trendType, type RankRow } from '../model';
+import { defaultPeriod, hasPublished, periodsWithRows, ranking, trendSeries, trendType, type RankRow } from '../model';
 import { formatRoute, type Route } from '../route';
 import { indicatorKey } from '../data';
 import { NATIONAL, type IndicatorEntry, type IndicatorFile, type PeriodType } from '../types';
@@ -21,14 +21,14 @@ export async function indicatorView(context: ViewContext): Promise<{ title: stri
   const file = await context.source.indicator(latest, entry.id);
   const indicator = { ...entry, ...file.indicator };
   const label = indicator.label[language];
-  const periodsOfIndicator = dictionary.periods.filter((p) => indicator.periodTypes.includes(p.periodType));
+  const periodsOfIndicator = periodsWithRows(dictionary.periods, file.cells, indicator.periodTypes);
   const period = route.period && periodsOfIndicator.some((p) => p.period === route.period)
     ? route.period : defaultPeriod(file.cells, periodsOfIndicator, indicator.periodTypes);
   const go = (change: Partial<IndicatorRoute>) => context.navigate({ ...route, indicator: indicator.id, period, ...change });
 
   const content: Node[] = [h('h1', { tabindex: -1 }, label)];
   if (route.indicator !== undefined && !known) content.push(notice(t.unknownIndicator, ''));
-  content.push(controls(context, indicator, period, go));
+  content.push(controls(context, indicator, file.cells, period, go));
   content.push(h('p', { class: 'hint' }, `${t.unit}: ${indicator.unitLabel[language]}`));
 
   if (!hasPublished(file.cells) || period === undefined) {
@@ -53,7 +53,7 @@ export async function indicatorView(context: ViewContext): Promise<{ title: stri
   return { title: label, content };
 }
 
-function controls(context: ViewContext, indicator: IndicatorEntry, period: string | undefined,
+function controls(context: ViewContext, indicator: IndicatorEntry, cells: IndicatorFile['cells'], period: string | undefined,
   go: (change: Partial<IndicatorRoute>) => void): HTMLElement {
   const { t, language, dictionary } = context;
   const domains: { label: string; options: { value: string; label: string }[] }[] = [];
@@ -66,7 +66,7 @@ function controls(context: ViewContext, indicator: IndicatorEntry, period: strin
   return h('form', { class: 'controls', onsubmit: (event: Event) => event.preventDefault() },
     select('indicator-select', t.indicatorSelect, indicator.id, domains,
       (value) => go({ indicator: value, period: undefined, trend: undefined })),
-    select('period-select', t.periodSelect, period, periodGroups(dictionary, indicator.periodTypes, language),
+    select('period-select', t.periodSelect, period, periodGroups(dictionary, cells, indicator.periodTypes, language),
       (value) => go({ period: value })));
 }
 

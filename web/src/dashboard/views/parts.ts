@@ -6,7 +6,7 @@ import { formatCount, formatInterval, formatNumber } from '../format';
 import type { Texts } from '../texts';
 import type { AreaEntry, Cell, Dictionary, PeriodEntry, PeriodType, Status } from '../types';
 import { NATIONAL } from '../types';
-import { periodsOf } from '../model';
+import { periodsWithRows } from '../model';
 
 export interface Option {
   value: string;
@@ -24,11 +24,13 @@ export function select(id: string, label: string, value: string | undefined,
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
 }
 
-/** Periods as select groups (years, quarters, months), newest first. */
-export function periodGroups(dictionary: Dictionary, types: readonly PeriodType[], language: Language): { label: string; options: Option[] }[] {
+/** The periods the cells have rows for, as select groups (years, quarters, months), newest first. */
+export function periodGroups(dictionary: Dictionary, cells: readonly Cell[], types: readonly PeriodType[],
+  language: Language): { label: string; options: Option[] }[] {
   return (['year', 'quarter', 'month'] as const).filter((type) => types.includes(type)).map((type) => ({
     label: dictionary.periodTypes[type]?.[language] ?? type,
-    options: periodsOf(dictionary.periods, [type]).reverse().map((p: PeriodEntry) => ({ value: p.period, label: p.label[language] })),
+    options: periodsWithRows(dictionary.periods, cells, [type]).reverse()
+      .map((p: PeriodEntry) => ({ value: p.period, label: p.label[language] })),
   })).filter((group) => group.options.length > 0);
 }
 
