@@ -3,7 +3,6 @@ package org.integramonitor.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.integramonitor.local.demo.DemoData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,37 +22,25 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --demo-data N}: a local system of its own (in memory, free ports) starts with 2,000 synthetic submissions
+ * {@code --demo-data N}: a local system of its own (in memory, free ports; {@link DemoSystem}) starts with 2,000 synthetic submissions
  * stored like real ones over the last twelve months, and publishes a snapshot in which the big cities have figures.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DemoDataTest {
 
-    private static final int COUNT = 2_000;
+    private static final int COUNT = DemoSystem.SUBMISSIONS;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalSystem system;
 
     @BeforeAll
-    static void start() throws Exception {
-        // the aggregation reads every day since its first day (~30 ms a day from DynamoDB Local): five months keep
-        // the test fast and still give a trend; run-local.sh spreads the demo data over twelve months
-        LocalDate firstDay = LocalDate.now(ZoneId.of("Europe/Vilnius")).minusMonths(4).withDayOfMonth(1);
-        system = LocalSystem.start(LocalSystem.Settings.forTests().withDemoSubmissions(COUNT)
-                .withProperties(Map.of("integra.aggregation.first-day", firstDay.toString())));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
+    static void start() {
+        system = DemoSystem.get();
     }
 
     @Test
     void theSnapshotHasPublishedFiguresForVilniusCity() throws Exception {
         DemoData.Result demo = system.demoData().orElseThrow();
-        System.out.println("demo data: " + demo);
         assertThat(demo.requested()).isEqualTo(COUNT);
         assertThat(demo.stored()).isEqualTo(COUNT);
 
