@@ -21,6 +21,8 @@ let language: Language = initialLanguage(window.location.search, deviceStorage()
 let snapshot: Promise<{ latest: Latest; dictionary: Dictionary }> | undefined;
 let shownView: Route['view'] | undefined;
 let rendering = 0;
+/** Tells screen readers which view a change of a control or of the language led to (the focus stays put). */
+const announcer = h('p', { class: 'visually-hidden', role: 'status' });
 
 function loadSnapshot(): Promise<{ latest: Latest; dictionary: Dictionary }> {
   snapshot ??= source.latest().then(async (latest) => ({ latest, dictionary: await source.dictionary(latest) }));
@@ -79,8 +81,10 @@ async function render(focusSelector?: string): Promise<void> {
   main.removeAttribute('aria-busy');
   replace(main, content);
   replace(app, h('a', { class: 'skip-link', href: '#main', onclick: skipToMain }, skipText(language)),
-    siteHeader(t, language, route, chooseLanguage), main, siteFooter(t, language, latest));
+    siteHeader(t, language, route, chooseLanguage), main, siteFooter(t, language, latest), announcer);
   document.title = `${title} · ${t.siteName}`;
+  announcer.textContent = '';
+  window.setTimeout(() => { announcer.textContent = title; }, 100);
 
   const viewChanged = shownView !== undefined && shownView !== route.view;
   shownView = route.view;
