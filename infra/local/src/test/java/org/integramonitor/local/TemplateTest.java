@@ -10,6 +10,7 @@ import org.integramonitor.snapshot.SnapshotWriter;
 import org.integramonitor.submission.dynamodb.SubmissionTables;
 import org.integramonitor.monitoring.dynamodb.MonitoringTable;
 import org.junit.jupiter.api.BeforeAll;
+import org.integramonitor.local.web.WebSecurityHeaders;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -43,8 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keeps template.yaml honest without AWS: it must agree with the code it deploys: handler classes, jar names,
  * the DynamoDB key design of {@link SubmissionTables}, the configuration the functions read, least-privilege
  * IAM, the API routes, the aggregation's schedule and dead-letter queue, the snapshot bucket's protection and
- * lifecycle, and the operations resources (access logs, tracing, alarms and their topic, the dashboard,
- * recovery of the tables). Whether it is a valid SAM/CloudFormation template is cfn-lint's job (with AWS's
+ * lifecycle, the operations resources (access logs, tracing, alarms and their topic, the dashboard,
+ * recovery of the tables), and the web distribution (its private origins, behaviours, security headers, no access
+ * logs; the APIs' CORS allowing it). Whether it is a valid SAM/CloudFormation template is cfn-lint's job (with AWS's
  * serverless rules), run by .ci/run after the tests: see the README. Tests run with the working directory
  * infra/local and read nothing outside the repository ({@link NoReadsOutsideRepositoryTest}).
  */
@@ -635,9 +637,11 @@ class TemplateTest {
             assertThat(statement.path("Effect").asText()).as("the summary bucket's policy allows nothing").isEqualTo("Deny");
             assertThat(statement.at("/Condition/Bool/aws:SecureTransport").asText()).isEqualTo("false");
         }
-        // the published side never names the summaries: no grant on the snapshot bucket's summaries/, no S3 policy of it
+        // the published side never names the summaries: no grant on the snapshot bucket's summaries/; the other
+        // buckets' policies are their own (summaryBucketIsNeitherAnOriginNorGrantedToCloudFront)
         assertThat(template.path("Resources").toString()).doesNotContain("${SnapshotBucket.Arn}/summaries");
-        assertThat(resourcesOfType("AWS::S3::BucketPolicy").keySet()).containsExactly("SummaryBucketPolicy");
+        assertThat(resourcesOfType("AWS::S3::BucketPolicy").keySet())
+                .containsExactlyInAnyOrder("SummaryBucketPolicy", "SnapshotBucketPolicy", "WebBucketPolicy");
         for (String function : resourcesOfType("AWS::Serverless::Function").keySet()) {
             if (!function.equals("AggregationFunction")) {
                 assertThat(resource(function).toString()).as(function).doesNotContain("SummaryBucket");
@@ -650,6 +654,340 @@ class TemplateTest {
         assertThat(template.at("/Outputs/SnapshotBucketName/Value")).isEqualTo(json("{\"Ref\":\"SnapshotBucket\"}"));
         assertThat(template.at("/Outputs/SummaryBucketName/Value")).isEqualTo(json("{\"Ref\":\"SummaryBucket\"}"));
         assertThat(template.at("/Outputs/AggregationFunctionName/Value")).isEqualTo(json("{\"Ref\":\"AggregationFunction\"}"));
+    }
+
+    // ---------------------------------------------------------------- the web front end: CloudFront and its buckets
+
+    private static final String CLOUDFRONT = "cloudfront.amazonaws.com";
+    /** WebDistribution's ARN, as a bucket policy's AWS:SourceArn condition names it. */
+    private static final String DISTRIBUTION_ARN =
+            "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${WebDistribution}";
+    /** The agreed Content-Security-Policy; the local system sends it with connect-src 'self' alone. */
+    /**
+     * The CSP that the local system sends with the pages (WebSecurityHeaders), where the API is on the pages'
+     * origin; in AWS connect-src adds the API's origin. One policy: the browser tests run under AWS's.
+     */
+    private static final String CSP = WebSecurityHeaders.CONTENT_SECURITY_POLICY
+            .replace("connect-src 'self';", "connect-src 'self' <SURVEY_API_ORIGIN>;");
+    /**
+     * The survey API's origin as the template's CSP names it: API Gateway's regional domain, since naming the API
+     * itself would make the distribution depend on the API, whose CORS depends on the distribution (a cycle).
+     */
+    private static final String SURVEY_API_ORIGIN = "https://*.execute-api.${AWS::Region}.${AWS::URLSuffix}";
+    private static final JsonNode ALL_PUBLIC_ACCESS_BLOCKED = json(
+            "{\"BlockPublicAcls\":true,\"BlockPublicPolicy\":true,\"IgnorePublicAcls\":true,\"RestrictPublicBuckets\":true}");
+
+    @Test
+    void noBucketAllowsPublicAccess() {
+        Map<String, JsonNode> buckets = resourcesOfType("AWS::S3::Bucket");
+        assertThat(buckets).isNotEmpty();
+        for (Map.Entry<String, JsonNode> bucket : buckets.entrySet()) {
+            JsonNode properties = bucket.getValue().path("Properties");
+            assertThat(properties.path("PublicAccessBlockConfiguration")).as("%s: all four public access blocks", bucket.getKey())
+                    .isEqualTo(ALL_PUBLIC_ACCESS_BLOCKED);
+            assertThat(properties.has("AccessControl")).as("%s: no canned ACL", bucket.getKey()).isFalse();
+            assertThat(properties.has("WebsiteConfiguration")).as("%s: no S3 website", bucket.getKey()).isFalse();
+        }
+        // no bucket policy allows anyone but the distribution
+        for (Map.Entry<String, JsonNode> policy : resourcesOfType("AWS::S3::BucketPolicy").entrySet()) {
+            for (JsonNode statement : policy.getValue().at("/Properties/PolicyDocument/Statement")) {
+                if (statement.path("Effect").asText().equals("Allow")) {
+                    assertDistributionOnly(policy.getKey(), statement);
+                }
+            }
+        }
+        assertPrivateEncryptedRetainedBucket("WebBucket");
+    }
+
+    @Test
+    void bothS3OriginsUseOriginAccessControl() {
+        JsonNode origins = distribution().path("Origins");
+        assertThat(origins.size()).as("origins of WebDistribution").isEqualTo(2);
+        for (JsonNode origin : origins) {
+            String id = origin.path("Id").asText();
+            assertThat(origin.has("CustomOriginConfig")).as("origin %s is a bucket", id).isFalse();
+            JsonNode access = origin.path("OriginAccessControlId");
+            assertThat(access.at("/Fn::GetAtt/1").asText()).as("origin %s OriginAccessControlId: !GetAtt <control>.Id", id)
+                    .isEqualTo("Id");
+            JsonNode control = resource(access.at("/Fn::GetAtt/0").asText());
+            assertThat(control.path("Type").asText()).isEqualTo("AWS::CloudFront::OriginAccessControl");
+            JsonNode config = control.at("/Properties/OriginAccessControlConfig");
+            assertThat(config.path("OriginAccessControlOriginType").asText()).isEqualTo("s3");
+            assertThat(config.path("SigningBehavior").asText()).as("every request signed").isEqualTo("always");
+            assertThat(config.path("SigningProtocol").asText()).isEqualTo("sigv4");
+            assertThat(origin.at("/S3OriginConfig/OriginAccessIdentity")).as("origin %s: an empty legacy identity", id)
+                    .isEqualTo(json("\"\""));
+        }
+        assertThat(new TreeSet<>(originBuckets().values())).containsExactly("SnapshotBucket", "WebBucket");
+    }
+
+    /**
+     * Only {@code /latest.json} and {@code /snapshots/*} reach the snapshot bucket, the pointer cached no longer than
+     * its own max-age and the snapshot files as long as theirs ({@link SnapshotWriter}'s Cache-Control values).
+     */
+    @Test
+    void onlyThePointerAndTheSnapshotFoldersReachTheSnapshotBucket() throws Exception {
+        Map<String, String> buckets = originBuckets();
+        JsonNode defaultBehaviour = distribution().path("DefaultCacheBehavior");
+        assertThat(buckets.get(defaultBehaviour.path("TargetOriginId").asText())).as("default behaviour's origin")
+                .isEqualTo("WebBucket");
+        Map<String, JsonNode> toSnapshots = new TreeMap<>();
+        for (JsonNode behaviour : distribution().path("CacheBehaviors")) {
+            String origin = behaviour.path("TargetOriginId").asText();
+            assertThat(buckets).as("origin of %s", behaviour.path("PathPattern")).containsKey(origin);
+            if (buckets.get(origin).equals("SnapshotBucket")) {
+                toSnapshots.put(behaviour.path("PathPattern").asText(), behaviour);
+            }
+        }
+        String pointer = "/" + SnapshotWriter.LATEST_KEY;
+        assertThat(toSnapshots.keySet()).as("paths to the snapshot bucket").containsExactlyInAnyOrder(pointer, "/snapshots/*");
+
+        JsonNode pointerPolicy = cachePolicy(toSnapshots.get(pointer));
+        assertThat(pointerPolicy.path("MinTTL").asLong()).as("the pointer's Cache-Control is respected").isZero();
+        assertThat(pointerPolicy.path("MaxTTL").asLong()).as("the pointer is cached briefly")
+                .isLessThanOrEqualTo(snapshotWriterMaxAge("POINTER"));
+        JsonNode snapshotPolicy = cachePolicy(toSnapshots.get("/snapshots/*"));
+        assertThat(snapshotPolicy.path("MaxTTL").asLong()).as("snapshot files are cached as long as they say (immutable)")
+                .isGreaterThanOrEqualTo(snapshotWriterMaxAge("IMMUTABLE"));
+    }
+
+    @Test
+    void snapshotBucketPolicyGrantsTheDistributionOnlyThePointerAndTheSnapshotFolders() {
+        assertThat(resource("SnapshotBucketPolicy").at("/Properties/Bucket")).isEqualTo(json("{\"Ref\":\"SnapshotBucket\"}"));
+        assertThat(distributionGrants("SnapshotBucketPolicy")).isEqualTo(Map.of("s3:GetObject", Set.of(
+                "${SnapshotBucket.Arn}/" + SnapshotWriter.LATEST_KEY, "${SnapshotBucket.Arn}/snapshots/*")));
+        assertThat(resource("WebBucketPolicy").at("/Properties/Bucket")).isEqualTo(json("{\"Ref\":\"WebBucket\"}"));
+        assertThat(distributionGrants("WebBucketPolicy")).isEqualTo(Map.of("s3:GetObject", Set.of("${WebBucket.Arn}/*")));
+    }
+
+    @Test
+    void summaryBucketIsNeitherAnOriginNorGrantedToCloudFront() {
+        assertThat(originBuckets().values()).as("buckets behind the distribution").doesNotContain("SummaryBucket");
+        assertThat(distribution().toString()).doesNotContain("SummaryBucket");
+        for (Map.Entry<String, JsonNode> policy : resourcesOfType("AWS::S3::BucketPolicy").entrySet()) {
+            for (JsonNode statement : policy.getValue().at("/Properties/PolicyDocument/Statement")) {
+                if (statement.toString().contains(CLOUDFRONT)) {
+                    assertThat(policy.getValue().at("/Properties/Bucket")).as("%s grants CloudFront", policy.getKey())
+                            .isNotEqualTo(json("{\"Ref\":\"SummaryBucket\"}"));
+                    assertThat(statement.toString()).as("%s statement for CloudFront", policy.getKey())
+                            .doesNotContain("SummaryBucket");
+                }
+            }
+        }
+        for (Map.Entry<String, JsonNode> resource : fields(template.path("Resources"))) {
+            String text = resource.getValue().toString();
+            assertThat(text.contains(CLOUDFRONT) && text.contains("SummaryBucket"))
+                    .as("%s names both CloudFront and the summary bucket", resource.getKey()).isFalse();
+        }
+    }
+
+    @Test
+    void everyBehaviourIsHttpsOnlyReadOnlyAndSendsTheSecurityHeaders() {
+        for (JsonNode behaviour : behaviours()) {
+            String path = behaviour.path("PathPattern").asText("default");
+            assertThat(behaviour.path("ViewerProtocolPolicy").asText()).as("%s ViewerProtocolPolicy", path)
+                    .isIn("redirect-to-https", "https-only");
+            assertThat(behaviour.path("ResponseHeadersPolicyId")).as("%s ResponseHeadersPolicyId", path)
+                    .isEqualTo(json("{\"Ref\":\"WebResponseHeadersPolicy\"}"));
+            assertThat(behaviour.path("AllowedMethods")).as("%s AllowedMethods", path).isEqualTo(json("[\"GET\",\"HEAD\"]"));
+            assertThat(behaviour.path("Compress").asBoolean()).as("%s Compress", path).isTrue();
+            assertThat(behaviour.has("ForwardedValues")).as("%s: a cache policy, not legacy ForwardedValues", path).isFalse();
+            cachePolicy(behaviour);
+        }
+        JsonNode distribution = distribution();
+        assertThat(distribution.path("Enabled").asBoolean()).isTrue();
+        assertThat(distribution.path("HttpVersion").asText()).isEqualTo("http2and3");
+        assertThat(distribution.path("PriceClass").asText()).isEqualTo("PriceClass_100");
+        assertThat(distribution.path("DefaultRootObject").asText()).isEqualTo("index.html");
+
+        // /dashboard/ serves dashboard/index.html: a viewer-request function on the web files
+        JsonNode associations = distribution.at("/DefaultCacheBehavior/FunctionAssociations");
+        assertThat(associations.size()).isEqualTo(1);
+        assertThat(associations.at("/0/EventType").asText()).isEqualTo("viewer-request");
+        JsonNode arn = associations.at("/0/FunctionARN/Fn::GetAtt");
+        assertThat(arn.path(1).asText()).isEqualTo("FunctionMetadata.FunctionARN");
+        JsonNode function = resource(arn.path(0).asText());
+        assertThat(function.path("Type").asText()).isEqualTo("AWS::CloudFront::Function");
+        assertThat(function.at("/Properties/FunctionConfig/Runtime").asText()).isEqualTo("cloudfront-js-2.0");
+        assertThat(function.at("/Properties/AutoPublish").asBoolean()).isTrue();
+        assertThat(function.at("/Properties/FunctionCode").asText()).contains("endsWith('/')", "'index.html'");
+    }
+
+    @Test
+    void securityHeadersForbidInlineCodeAndSetHstsNosniffFramingAndReferrer() {
+        JsonNode policy = resource("WebResponseHeadersPolicy");
+        assertThat(policy.path("Type").asText()).isEqualTo("AWS::CloudFront::ResponseHeadersPolicy");
+        JsonNode headers = policy.at("/Properties/ResponseHeadersPolicyConfig/SecurityHeadersConfig");
+
+        JsonNode csp = headers.at("/ContentSecurityPolicy/ContentSecurityPolicy");
+        assertThat(csp.path("Fn::Sub").isTextual()).as("the CSP is one !Sub string").isTrue();
+        String text = csp.path("Fn::Sub").asText();
+        assertThat(text).as("CSP").doesNotContain("unsafe-inline", "unsafe-eval", "unsafe-hashes");
+        assertThat(text).as("CSP").isEqualTo(CSP.replace("<SURVEY_API_ORIGIN>", SURVEY_API_ORIGIN));
+        // it names no resource of the template: the distribution must not depend on the APIs (their CORS names it)
+        Matcher substitution = Pattern.compile("\\$\\{([^}]+)}").matcher(text);
+        while (substitution.find()) {
+            assertThat(substitution.group(1)).as("substitution in the CSP").startsWith("AWS::");
+        }
+        assertThat(headers.at("/ContentSecurityPolicy/Override").asBoolean()).isTrue();
+
+        assertThat(headers.path("StrictTransportSecurity")).as("HSTS").isEqualTo(json(
+                "{\"AccessControlMaxAgeSec\":63072000,\"IncludeSubdomains\":true,\"Preload\":true,\"Override\":true}"));
+        assertThat(headers.path("ContentTypeOptions")).as("X-Content-Type-Options: nosniff")
+                .isEqualTo(json("{\"Override\":true}"));
+        assertThat(headers.path("FrameOptions")).isEqualTo(json("{\"FrameOption\":\"DENY\",\"Override\":true}"));
+        assertThat(headers.path("ReferrerPolicy")).isEqualTo(json("{\"ReferrerPolicy\":\"no-referrer\",\"Override\":true}"));
+
+        // the local system sends the same headers (WebSecurityHeaders), so the browser tests see what AWS sends
+        assertThat(CSP).as("the local CSP has the connect-src that AWS widens").contains("<SURVEY_API_ORIGIN>");
+        Map<String, String> local = WebSecurityHeaders.all();
+        assertThat(local.get("Strict-Transport-Security")).isEqualTo("max-age=" + headers.at("/StrictTransportSecurity/AccessControlMaxAgeSec").asInt()
+                + "; includeSubDomains; preload");
+        assertThat(local.get("X-Frame-Options")).isEqualTo(headers.at("/FrameOptions/FrameOption").asText());
+        assertThat(local.get("Referrer-Policy")).isEqualTo(headers.at("/ReferrerPolicy/ReferrerPolicy").asText());
+        assertThat(local.get("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    /** Privacy: nothing records a visitor's IP address next to the time they opened the survey. */
+    @Test
+    void theDistributionKeepsNoAccessLogs() {
+        assertThat(distribution().has("Logging")).as("WebDistribution Logging (standard logs)").isFalse();
+        for (JsonNode behaviour : behaviours()) {
+            assertThat(behaviour.has("RealtimeLogConfigArn")).as("real-time logs of %s", behaviour.path("PathPattern"))
+                    .isFalse();
+        }
+        for (String type : List.of("AWS::CloudFront::RealtimeLogConfig", "AWS::Logs::DeliverySource", "AWS::Logs::Delivery",
+                "AWS::Logs::DeliveryDestination")) {
+            assertThat(resourcesOfType(type)).as("resources of type %s (access log delivery)", type).isEmpty();
+        }
+    }
+
+    /**
+     * Each API's CORS allows the distribution's origin and its origins parameter: one !If over the whole
+     * configuration (SAM drops every other setting around an intrinsic AllowOrigins), the branches alike but for
+     * the origins.
+     */
+    @Test
+    void bothApisAllowTheDistributionsOriginBesideTheirOwnParameter() {
+        Map<String, String> parameterOf = Map.of("SurveyHttpApi", "AllowedOrigins", "MonitoringHttpApi", "MonitoringAllowedOrigins");
+        for (Map.Entry<String, String> api : parameterOf.entrySet()) {
+            String parameter = api.getValue();
+            JsonNode branches = resource(api.getKey()).at("/Properties/CorsConfiguration/Fn::If");
+            assertThat(branches.isArray() && branches.size() == 3).as("%s CorsConfiguration is one !If", api.getKey()).isTrue();
+            String condition = branches.path(0).asText();
+            assertThat(template.at("/Conditions/" + condition)).as("condition %s", condition)
+                    .isEqualTo(json("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"" + parameter + "\"},\"\"]}]}"));
+            JsonNode with = branches.path(1);
+            JsonNode without = branches.path(2);
+            assertThat(with.path("AllowOrigins")).as("%s origins with %s", api.getKey(), parameter).isEqualTo(json(
+                    "{\"Fn::Split\":[\",\",{\"Fn::Sub\":\"https://${WebDistribution.DomainName},${" + parameter + "}\"}]}"));
+            assertThat(without.path("AllowOrigins")).as("%s origins without %s", api.getKey(), parameter)
+                    .isEqualTo(json("[{\"Fn::Sub\":\"https://${WebDistribution.DomainName}\"}]"));
+            ObjectNode withSettings = with.deepCopy();
+            ObjectNode withoutSettings = without.deepCopy();
+            withSettings.remove("AllowOrigins");
+            withoutSettings.remove("AllowOrigins");
+            assertThat(withSettings).as("%s: both branches alike but for AllowOrigins", api.getKey()).isEqualTo(withoutSettings);
+            assertThat(with.has("AllowCredentials")).as("%s: no credentials (bearer tokens, no cookies)", api.getKey()).isFalse();
+
+            JsonNode declared = template.at("/Parameters/" + parameter);
+            assertThat(declared.path("Type").asText()).as("%s: a comma-separated String", parameter).isEqualTo("String");
+            Pattern allowed = Pattern.compile(declared.path("AllowedPattern").asText());
+            assertThat(List.of("", "https://apklausa.example.lt", "https://a.example.lt,http://localhost:5173"))
+                    .as("%s accepts", parameter).allMatch(value -> allowed.matcher(value).matches());
+            assertThat(List.of("https://a.example.lt/", "https://a.example.lt, https://b.example.lt", "a.example.lt",
+                    "https://a.example.lt,", "https://a.example.lt/path")).as("%s rejects", parameter)
+                    .noneMatch(value -> allowed.matcher(value).matches());
+            assertThat(allowed.matcher(declared.path("Default").asText()).matches()).as("%s default", parameter).isTrue();
+        }
+    }
+
+    @Test
+    void outputsNameTheWebFrontEnd() {
+        assertThat(template.at("/Outputs/WebUrl/Value"))
+                .isEqualTo(json("{\"Fn::Sub\":\"https://${WebDistribution.DomainName}/\"}"));
+        assertThat(template.at("/Outputs/WebBucketName/Value")).isEqualTo(json("{\"Ref\":\"WebBucket\"}"));
+        assertThat(template.at("/Outputs/ApiUrl/Value/Fn::Sub").asText())
+                .isEqualTo("https://${SurveyHttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/");
+    }
+
+    private static JsonNode distribution() {
+        JsonNode distribution = resource("WebDistribution");
+        assertThat(distribution.path("Type").asText()).isEqualTo("AWS::CloudFront::Distribution");
+        return distribution.at("/Properties/DistributionConfig");
+    }
+
+    /** The default behaviour, then the others. */
+    private static List<JsonNode> behaviours() {
+        List<JsonNode> behaviours = new ArrayList<>();
+        behaviours.add(distribution().path("DefaultCacheBehavior"));
+        distribution().path("CacheBehaviors").forEach(behaviours::add);
+        return behaviours;
+    }
+
+    /** The distribution's origins by id, each the bucket it reads ({@code !GetAtt <bucket>.RegionalDomainName}). */
+    private static Map<String, String> originBuckets() {
+        Map<String, String> buckets = new TreeMap<>();
+        for (JsonNode origin : distribution().path("Origins")) {
+            JsonNode domain = origin.at("/DomainName/Fn::GetAtt");
+            assertThat(domain.path(1).asText()).as("origin %s DomainName: !GetAtt <bucket>.RegionalDomainName", origin.path("Id"))
+                    .isEqualTo("RegionalDomainName");
+            assertThat(resource(domain.path(0).asText()).path("Type").asText()).isEqualTo("AWS::S3::Bucket");
+            assertThat(buckets.put(origin.path("Id").asText(), domain.path(0).asText())).as("origin id used once").isNull();
+        }
+        return buckets;
+    }
+
+    /** The cache policy a behaviour names, one of the template's own. */
+    private static JsonNode cachePolicy(JsonNode behaviour) {
+        String name = behaviour.at("/CachePolicyId/Ref").asText();
+        assertThat(name).as("CachePolicyId of %s: !Ref <policy>", behaviour.path("PathPattern").asText("default")).isNotEmpty();
+        JsonNode policy = resource(name);
+        assertThat(policy.path("Type").asText()).isEqualTo("AWS::CloudFront::CachePolicy");
+        return policy.at("/Properties/CachePolicyConfig");
+    }
+
+    /** An Allow statement of a bucket policy: for the distribution only (CloudFront, with its ARN as condition). */
+    private static void assertDistributionOnly(String policy, JsonNode statement) {
+        assertThat(statement.has("NotPrincipal") || statement.has("NotAction") || statement.has("NotResource"))
+                .as("%s: Not* in %s", policy, statement).isFalse();
+        assertThat(statement.path("Principal")).as("%s: principal of %s", policy, statement)
+                .isEqualTo(json("{\"Service\":\"" + CLOUDFRONT + "\"}"));
+        assertThat(statement.path("Condition")).as("%s: condition of %s", policy, statement)
+                .isEqualTo(json("{\"StringEquals\":{\"AWS:SourceArn\":{\"Fn::Sub\":\"" + DISTRIBUTION_ARN + "\"}}}"));
+    }
+
+    /**
+     * What a bucket policy allows the distribution, action to resources ({@code ${X.Arn}/...}); every other statement
+     * only refuses requests without TLS.
+     */
+    private static Map<String, Set<String>> distributionGrants(String policy) {
+        Map<String, Set<String>> grants = new TreeMap<>();
+        for (JsonNode statement : resource(policy).at("/Properties/PolicyDocument/Statement")) {
+            if (statement.path("Effect").asText().equals("Deny")) {
+                assertThat(statement.at("/Condition/Bool/aws:SecureTransport").asText()).as("%s: %s", policy, statement)
+                        .isEqualTo("false");
+                continue;
+            }
+            assertDistributionOnly(policy, statement);
+            for (String action : texts(statement.path("Action"))) {
+                for (JsonNode resource : asList(statement.path("Resource"))) {
+                    assertThat(resource.path("Fn::Sub").isTextual()).as("%s: resource %s is !Sub \"${X.Arn}/...\"", policy, resource)
+                            .isTrue();
+                    grants.computeIfAbsent(action, key -> new TreeSet<>()).add(resource.path("Fn::Sub").asText());
+                }
+            }
+        }
+        return grants;
+    }
+
+    /** The max-age of one of {@link SnapshotWriter}'s Cache-Control values (package-private constants). */
+    private static long snapshotWriterMaxAge(String constant) throws Exception {
+        java.lang.reflect.Field field = SnapshotWriter.class.getDeclaredField(constant);
+        field.setAccessible(true);
+        Matcher maxAge = Pattern.compile("max-age=(\\d+)").matcher((String) field.get(null));
+        assertThat(maxAge.find()).as("SnapshotWriter.%s has a max-age", constant).isTrue();
+        return Long.parseLong(maxAge.group(1));
     }
 
     // ---------------------------------------------------------------- operations: access logs and tracing
