@@ -2,7 +2,7 @@
 import { h } from '../../common/dom';
 import type { ViewContext } from '../context';
 import { areaKey } from '../data';
-import { areaTable, defaultPeriod, periodsWithRows } from '../model';
+import { areaTable, defaultPeriod, periodTypeOf, periodsWithRows } from '../model';
 import { formatRoute, type Route } from '../route';
 import { NATIONAL, PERIOD_TYPES } from '../types';
 import { areaOptions, cellRow, downloads, figureRow, notice, periodGroups, periodLabel, select,
@@ -57,7 +57,7 @@ export async function areaView(context: ViewContext): Promise<{ title: string; c
                   period: cell ? period : undefined, trendArea: area.code === NATIONAL ? undefined : area.code }) },
                 indicator.label[language]);
                 const row = cellRow(indicator.id, link, cell);
-                if (!cell && !indicator.periodTypes.includes('month')) row.status = 'missing';
+                if (!cell && !indicator.periodTypes.includes(periodTypeOf(period))) row.note = t.notForPeriod;
                 return figureRow(t, language, indicator.decimals, row);
               })))))));
     }

@@ -65,6 +65,8 @@ export interface FigureRow {
   ciHigh?: number;
   n?: number;
   lowReliability: boolean;
+  /** Said instead of the status's word (e.g. why there is no figure). */
+  note?: string;
 }
 
 /** A table of figures: the first column names each row (row headers), then value, interval, n and a note. */
@@ -83,7 +85,7 @@ export function figuresTable(t: Texts, language: Language, caption: string, firs
 }
 
 export function figureRow(t: Texts, language: Language, decimals: number, r: FigureRow): HTMLTableRowElement {
-  const note = statusText(t, r.status, r.lowReliability);
+  const note = r.note ?? statusText(t, r.status, r.lowReliability);
   return h('tr', { 'data-key': r.key, 'data-status': r.status },
     h('th', { scope: 'row' }, r.header),
     h('td', { class: 'number', 'data-value': r.value === undefined ? null : String(r.value) },
@@ -118,11 +120,13 @@ export function chartFigure(caption: string, draw: (width: number) => SVGSVGElem
     drawnWidth = width;
     holder.replaceChildren(draw(width));
   };
-  // drawn once the holder is in the document and has a width; again when the width changes (rotating a phone)
+  // drawn once the holder is laid out in the document with a width, and again when the width changes
+  // (rotating a phone); without ResizeObserver, once at a phone's width
   if (typeof ResizeObserver !== 'undefined') {
     new ResizeObserver(() => redraw()).observe(holder);
+  } else {
+    queueMicrotask(redraw);
   }
-  queueMicrotask(redraw);
   return h('div', { class: 'chart-block' },
     h('figure', { class: 'chart-figure' },
       holder,
