@@ -218,6 +218,28 @@ test('views are linked by the hash and the back button returns to the previous v
   await context.close();
 });
 
+test('by keyboard: the skip link, a period chosen with the arrow keys, a table opened with Enter', async () => {
+  const { indicator, national } = snapshot;
+  const { context, page } = await open(`#indicator=${indicator.id}&period=${national.period}`, { language: 'en' });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link', 'the skip link comes first');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  assert.match(page.url(), new RegExp(`#indicator=${indicator.id}`), 'the skip link leaves the route alone');
+  await page.focus('#period-select');
+  const before = await page.locator('#period-select').inputValue();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((old) => new URLSearchParams(window.location.hash.slice(1)).get('period') !== old, before);
+  await settled(page);
+  assert.notEqual(await page.locator('#period-select').inputValue(), before);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'period-select', 'the focus stays on the select');
+  await page.focus('.ranking details summary');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.ranking details').evaluate((details) => details.open), true);
+  await assertClean(assert, page, 'keyboard use');
+  await context.close();
+});
+
 test('the language switch changes every text and the lang attribute, and the choice is remembered', async () => {
   const { indicator, national } = snapshot;
   const { context, page } = await open(`#indicator=${indicator.id}&period=${national.period}`, { locale: 'en-GB' });
