@@ -1,10 +1,33 @@
 // Two pages, one build: the survey form at / and the public dashboard at /dashboard/. Served as they are by
 // the local system (infra/local) and, in AWS, from a private bucket behind CloudFront (template.yaml).
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+// The survey API's base URL in AWS (docs/deploy.md); empty: the pages' own origin (the local system).
+const surveyApi = (process.env.VITE_SURVEY_API_URL ?? '').replace(/\/$/, '');
+const instrumentId = process.env.VITE_INSTRUMENT_ID ?? 'tcn-integration';
+
+/**
+ * The form's first page waits for the instrument: ask for it while the script is still loading (a preload the
+ * form's own fetch then takes from the cache), and open the connection to the API's host early in AWS.
+ */
+function requestTheInstrumentEarly(): Plugin {
+  return {
+    name: 'request-the-instrument-early',
+    transformIndexHtml(html, context) {
+      if (!context.filename.endsWith('/web/index.html') && !context.filename.endsWith('\\web\\index.html')) return html;
+      const tags = [{ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous',
+        href: `${surveyApi}/v1/instruments/${instrumentId}` }, injectTo: 'head' as const }];
+      if (surveyApi) tags.unshift({ tag: 'link', attrs: { rel: 'preconnect', href: new URL(surveyApi).origin,
+        crossorigin: 'anonymous' } as never, injectTo: 'head' as const });
+      return tags;
+    },
+  };
+}
 
 export default defineConfig({
   base: '/',
+  plugins: [requestTheInstrumentEarly()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -60,12 +60,13 @@ export class SurveyForm {
   private async loadInstrument(version?: number): Promise<boolean> {
     const base = `${this.options.apiBase}/v1/instruments/${encodeURIComponent(this.options.instrumentId)}`;
     try {
-      let response = await fetch(version ? `${base}/versions/${version}` : base, { credentials: 'omit' });
+      // same-origin, as the page's preload asks: the cached answer is used, and no cookie goes to another host
+      let response = await fetch(version ? `${base}/versions/${version}` : base, { credentials: 'same-origin' });
       if (version && response.status === 404) {
         // the version begun on is gone: start on the current one
         this.store.clear(this.options.instrumentId);
         this.progress = undefined;
-        response = await fetch(base, { credentials: 'omit' });
+        response = await fetch(base, { credentials: 'same-origin' });
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       this.instrument = await response.json() as Instrument;

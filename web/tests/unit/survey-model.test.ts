@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   askedAnswers, isAsked, itemOfPointer, missingRequired, sectionErrors, sectionOfItem, submissionBody, toggleOption,
   type Instrument,
@@ -8,8 +10,9 @@ import { newSubmissionId } from '../../src/survey/progress';
 import { retryDelayMs, sendUntilAnswered, type Outcome } from '../../src/survey/submit';
 
 // the instrument as the server keeps it (the API adds the municipality options; not needed here)
-const instrument = JSON.parse(readFileSync(new URL('../../../shared/src/main/resources/instruments/tcn-integration/v1.json',
-  import.meta.url), 'utf8')) as Instrument;
+const repository = fileURLToPath(new URL('../../../', import.meta.url));
+const instrument = JSON.parse(readFileSync(join(repository, 'shared', 'src', 'main', 'resources', 'instruments',
+  'tcn-integration', 'v1.json'), 'utf8')) as Instrument;
 const item = (id: string) => instrument.sections.flatMap((section) => section.items).find((it) => it.id === id)!;
 
 describe('skip logic', () => {
