@@ -5,6 +5,7 @@ import org.integramonitor.disclosure.DisclosureSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.instrument.Instrument;
 import org.integramonitor.instrument.InstrumentCatalog;
+import org.integramonitor.local.demo.SyntheticSubmissions;
 import org.integramonitor.json.Json;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.snapshot.SnapshotService;

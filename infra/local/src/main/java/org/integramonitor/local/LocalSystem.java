@@ -2,6 +2,7 @@ package org.integramonitor.local;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.integramonitor.local.demo.DemoData;
 import org.integramonitor.monitoring.dynamodb.MonitoringTable;
 import org.integramonitor.submission.dynamodb.SubmissionTables;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -43,6 +44,7 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalTokenIssuer tokenIssuer;
     private final ApplicationContext context;
     private final EmbeddedServer server;
+    private final Optional<DemoData.Result> demoData;
 
     /** The servers this process starts, each on a port of its own. */
     public enum Server {
@@ -85,17 +87,19 @@ public final class LocalSystem implements AutoCloseable {
      * @param s3Port           port of the embedded S3 server (0: any free port); unused with an external endpoint
      * @param dataDir          where DynamoDB Local and the S3 server keep data; empty: in memory
      * @param externalEndpoint an endpoint for DynamoDB and S3 (LocalStack); empty: start embedded servers
+     * @param demoSubmissions  synthetic submissions (not real answers) written after start-up, then a snapshot; 0: none
      */
     public record Settings(int apiPort, int dynamoDbPort, int s3Port, Optional<Path> dataDir,
                            Optional<URI> externalEndpoint, String region, String accessKey, String secretKey,
-                           String snapshotBucket, String summaryBucket, Map<String, Object> properties) {
+                           String snapshotBucket, String summaryBucket, Map<String, Object> properties,
+                           int demoSubmissions) {
 
         /** Defaults for a developer: fixed ports, data kept in .local-data, AWS_ENDPOINT_URL honoured. */
         public static Settings developer() {
             return new Settings(8080, 8000, 9000, Optional.of(Path.of(".local-data")), endpointFromEnvironment(),
                     env("AWS_REGION", "eu-north-1"), env("AWS_ACCESS_KEY_ID", "local"),
                     env("AWS_SECRET_ACCESS_KEY", "local-secret"), "integra-snapshots", "integra-summaries",
-                    Map.of(WEB_ROOT, "web/dist"));
+                    Map.of(WEB_ROOT, "web/dist"), 0);
         }
 
         /** Defaults for tests: free ports, in memory; AWS_ENDPOINT_URL (LocalStack) used when set. */
@@ -103,45 +107,51 @@ public final class LocalSystem implements AutoCloseable {
             return new Settings(0, 0, 0, Optional.empty(), endpointFromEnvironment(),
                     env("AWS_REGION", "eu-north-1"), env("AWS_ACCESS_KEY_ID", "test"),
                     env("AWS_SECRET_ACCESS_KEY", "test"), "integra-snapshots", "integra-summaries",
-                    Map.of(WEB_ROOT, "../../web/dist"));
+                    Map.of(WEB_ROOT, "../../web/dist"), 0);
         }
 
         public Settings withProperties(Map<String, Object> extra) {
             Map<String, Object> merged = new HashMap<>(properties);
             merged.putAll(extra);
             return new Settings(apiPort, dynamoDbPort, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
-                    snapshotBucket, summaryBucket, merged);
+                    snapshotBucket, summaryBucket, merged, demoSubmissions);
         }
 
         public Settings withApiPort(int port) {
             return new Settings(port, dynamoDbPort, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
-                    snapshotBucket, summaryBucket, properties);
+                    snapshotBucket, summaryBucket, properties, demoSubmissions);
         }
 
         public Settings withDynamoDbPort(int port) {
             return new Settings(apiPort, port, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
-                    snapshotBucket, summaryBucket, properties);
+                    snapshotBucket, summaryBucket, properties, demoSubmissions);
         }
 
         public Settings withS3Port(int port) {
             return new Settings(apiPort, dynamoDbPort, port, dataDir, externalEndpoint, region, accessKey, secretKey,
-                    snapshotBucket, summaryBucket, properties);
+                    snapshotBucket, summaryBucket, properties, demoSubmissions);
         }
 
         /** An endpoint for DynamoDB and S3 instead of the embedded servers; empty: start the embedded servers. */
         public Settings withExternalEndpoint(Optional<URI> endpoint) {
             return new Settings(apiPort, dynamoDbPort, s3Port, dataDir, endpoint, region, accessKey, secretKey,
-                    snapshotBucket, summaryBucket, properties);
+                    snapshotBucket, summaryBucket, properties, demoSubmissions);
         }
 
         public Settings inMemory() {
             return new Settings(apiPort, dynamoDbPort, s3Port, Optional.empty(), externalEndpoint, region, accessKey,
-                    secretKey, snapshotBucket, summaryBucket, properties);
+                    secretKey, snapshotBucket, summaryBucket, properties, demoSubmissions);
         }
 
         public Settings withDataDir(Path dir) {
             return new Settings(apiPort, dynamoDbPort, s3Port, Optional.of(dir), externalEndpoint, region, accessKey,
-                    secretKey, snapshotBucket, summaryBucket, properties);
+                    secretKey, snapshotBucket, summaryBucket, properties, demoSubmissions);
+        }
+
+        /** After start-up, write this many synthetic submissions (not real answers) and publish a snapshot; 0: none. */
+        public Settings withDemoSubmissions(int count) {
+            return new Settings(apiPort, dynamoDbPort, s3Port, dataDir, externalEndpoint, region, accessKey, secretKey,
+                    snapshotBucket, summaryBucket, properties, count);
         }
 
         private static Optional<URI> endpointFromEnvironment() {
@@ -192,6 +202,9 @@ public final class LocalSystem implements AutoCloseable {
                     .singletons(tokenIssuer).start();
             resources.add(context);
             server = onPort(Server.API, settings.apiPort(), () -> context.getBean(EmbeddedServer.class).start());
+            demoData = settings.demoSubmissions() > 0
+                    ? Optional.of(DemoData.load(context, settings.demoSubmissions()))
+                    : Optional.empty();
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -303,6 +316,11 @@ public final class LocalSystem implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The synthetic submissions written at start-up ({@code --demo-data N}), if any. */
+    public Optional<DemoData.Result> demoData() {
+        return demoData;
     }
 
     /** The Micronaut properties a Lambda handler needs to reach this system's storage (tests, benchmarks). */

@@ -10,16 +10,22 @@ final class LocalSystemCommandLine {
     static final String API_PORT = "--port";
     static final String DYNAMODB_PORT = "--dynamodb-port";
     static final String S3_PORT = "--s3-port";
+    static final String DEMO_DATA = "--demo-data";
+    /** More would take minutes: DynamoDB Local stores a few hundred submissions a second. */
+    static final int MAX_DEMO_SUBMISSIONS = 100_000;
 
     static final String HELP = """
             usage: infra/run-local.sh [--in-memory] [--data-dir DIR] [--port PORT] [--dynamodb-port PORT]
-                                      [--s3-port PORT] [--endpoint URL]
+                                      [--s3-port PORT] [--endpoint URL] [--demo-data N]
               --in-memory           keep nothing on disk (default: data kept in .local-data/)
               --data-dir DIR        where DynamoDB Local and the S3 server keep their data
               --port PORT           HTTP port of the API (default 8080)
               --dynamodb-port PORT  port of the embedded DynamoDB Local (default 8000)
               --s3-port PORT        port of the embedded S3 server (default 9000)
               --endpoint URL        use this DynamoDB/S3 endpoint (e.g. LocalStack) instead of embedded servers
+              --demo-data N         after start-up, store N synthetic submissions (not real answers) spread
+                                    over the last 12 months and publish a snapshot, so the dashboard has
+                                    figures to show (e.g. --demo-data 2000; with --in-memory, nothing stays)
             A port of 0 means any free port; the ports chosen are printed at start-up.
             """;
 
@@ -37,6 +43,7 @@ final class LocalSystemCommandLine {
                 case S3_PORT -> settings = settings.withS3Port(port(args, ++i, S3_PORT));
                 case "--endpoint" -> settings = settings.withExternalEndpoint(
                         Optional.of(URI.create(value(args, ++i, "--endpoint"))));
+                case DEMO_DATA -> settings = settings.withDemoSubmissions(count(args, ++i, DEMO_DATA));
                 case "--help", "-h" -> {
                     System.out.print(HELP);
                     System.exit(0);
@@ -58,6 +65,20 @@ final class LocalSystemCommandLine {
             // said below
         }
         throw new IllegalArgumentException(option + " needs a port number from 0 to 65535 (0: any free port), not " + value);
+    }
+
+    private static int count(String[] args, int index, String option) {
+        String value = value(args, index, option);
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 0 && count <= MAX_DEMO_SUBMISSIONS) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " needs a number of submissions from 0 to " + MAX_DEMO_SUBMISSIONS
+                + ", not " + value);
     }
 
     /** The option that sets a server's port. */
@@ -107,7 +128,7 @@ final class LocalSystemCommandLine {
                   API contracts   %1$s/openapi/survey-api.yaml, %1$s/openapi/monitoring-api.yaml
                   DynamoDB        %2$s  (tables integra-submissions, integra-submission-free-text, integra-monitoring)
                   S3              %3$s  (buckets %4$s: snapshots, %6$s: the aggregation's private state)
-                  data            %5$s
+                  data            %5$s%8$s
                 Try:
                   curl -s %1$s/v1/instruments
                   TOKEN=$(API=%1$s infra/mint-token.sh coordinator LT-57)      # dev-only token issuer
@@ -118,7 +139,17 @@ final class LocalSystemCommandLine {
                 system.settings().snapshotBucket(),
                 system.settings().externalEndpoint().isPresent() ? "external endpoint"
                         : system.settings().dataDir().map(Path::toString).orElse("in memory"),
-                system.settings().summaryBucket(), webPagesLines(system));
+                system.settings().summaryBucket(), webPagesLines(system), demoDataLine(system));
+    }
+
+    /** Says that the data are synthetic, when demo data were written. */
+    static String demoDataLine(LocalSystem system) {
+        return system.demoData().map(demo -> System.lineSeparator()
+                + "  demo data       %d synthetic submissions (not real answers), received %s to %s (%d new, %.1f s);"
+                        .formatted(demo.requested(), demo.firstDay(), demo.lastDay(), demo.stored(),
+                                demo.writing().toMillis() / 1000.0)
+                + System.lineSeparator() + "                  snapshot %s published (%.1f s)"
+                        .formatted(demo.snapshotId(), demo.aggregating().toMillis() / 1000.0)).orElse("");
     }
 
     /** Where the survey form and the dashboard are, or how to get them when web/dist was not built. */

@@ -1,4 +1,4 @@
-package org.integramonitor.bench;
+package org.integramonitor.local.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
