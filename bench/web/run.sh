@@ -30,7 +30,8 @@ fi
 echo "bench/web: building and starting the local system ..." >&2
 ./mvnw -q -B -DskipTests install -pl infra/local -am
 log="$(mktemp -t integra-bench-web.XXXXXX)"
-./mvnw -q -B -pl infra/local exec:java -Dlocal.args="--in-memory --port 0 --dynamodb-port 0 --s3-port 0" >"$log" 2>&1 &
+# with demo data (synthetic, labelled so), so that the dashboard's first view has figures and charts to draw
+./mvnw -q -B -pl infra/local exec:java -Dlocal.args="--in-memory --port 0 --dynamodb-port 0 --s3-port 0 --demo-data ${DEMO_DATA:-2000}" >"$log" 2>&1 &
 system=$!
 stop() {
   kill "$system" 2>/dev/null || true
@@ -40,7 +41,7 @@ stop() {
 trap stop EXIT
 
 # ready when the banner is printed; its "survey form" line gives the address (missing when web/dist is not there)
-for _ in $(seq 1 240); do
+for _ in $(seq 1 480); do
   grep -q "Stop with Ctrl-C" "$log" && break
   if ! kill -0 "$system" 2>/dev/null; then
     echo "bench/web: the local system stopped before it was ready:" >&2
@@ -55,7 +56,6 @@ if [ -z "$url" ]; then
   grep -v '^{"timestamp"' "$log" | tail -30 >&2
   exit 1
 fi
-echo "bench/web: local system at $url; publishing one snapshot (POST /local/aggregations) ..." >&2
-curl -sSf -X POST "$url/local/aggregations" >/dev/null
+echo "bench/web: local system at $url with ${DEMO_DATA:-2000} synthetic submissions and their snapshot" >&2
 
 node bench/web/run.mjs --url "$url" "$@"

@@ -62,11 +62,10 @@ export interface Ranking {
   noResponses: RankRow[];
 }
 
-function row(cell: Cell | undefined, area: AreaEntry, language: Language): RankRow {
+/** What a cell says: a figure only when published with a value; n never for a withheld one. */
+function figureOf(cell: Cell | undefined): Omit<RankRow, 'area' | 'name'> {
   const published = cell?.status === 'published' && typeof cell.value === 'number';
   return {
-    area: area.code,
-    name: area.name[language],
     status: cell ? (cell.status === 'published' && !published ? 'withheld' : cell.status) : 'missing',
     value: published ? cell.value : undefined,
     ciLow: published ? cell.ciLow : undefined,
@@ -74,6 +73,10 @@ function row(cell: Cell | undefined, area: AreaEntry, language: Language): RankR
     n: cell?.status === 'withheld' ? undefined : cell?.n,
     lowReliability: published && cell.lowReliability === true,
   };
+}
+
+function row(cell: Cell | undefined, area: AreaEntry, language: Language): RankRow {
+  return { area: area.code, name: area.name[language], ...figureOf(cell) };
 }
 
 /**
@@ -140,12 +143,7 @@ export function trendSeries(cells: readonly Cell[], area: string, type: PeriodTy
     return {
       period: p.period,
       label: p.label[language],
-      status: cell ? (cell.status === 'published' && !published ? 'withheld' : cell.status) : 'missing',
-      value: published ? cell.value : undefined,
-      ciLow: published ? cell.ciLow : undefined,
-      ciHigh: published ? cell.ciHigh : undefined,
-      n: cell?.status === 'withheld' ? undefined : cell?.n,
-      lowReliability: published && cell.lowReliability === true,
+      ...figureOf(cell),
       segment: published ? segment : 0,
     };
   });

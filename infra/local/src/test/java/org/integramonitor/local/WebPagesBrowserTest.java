@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class WebPagesBrowserTest {
 
-    private static final Path WEB = Path.of("../../web").toAbsolutePath().normalize();
     private static final Path RESULTS = Path.of("target/browser-results").toAbsolutePath();
     private static LocalSystem system;
 
@@ -39,9 +37,7 @@ class WebPagesBrowserTest {
         // against an external emulator (LocalStack, moto) the tables are shared with the other tests' system;
         // the pages do not depend on the emulator, and DynamoDB Local runs them in the main build
         assumeThat(System.getenv("AWS_ENDPOINT_URL")).as("browser tests run on the embedded servers only").isNull();
-        assertThat(WEB.resolve("dist/index.html"))
-                .as("the web pages are built (the web module builds them before this one: ./mvnw -B verify from the root,"
-                        + " or npm --prefix web ci && npm --prefix web run build)").isRegularFile();
+        BrowserTests.assertPagesBuilt();
         system = LocalSystem.start(LocalSystem.Settings.forTests());
     }
 
@@ -55,26 +51,8 @@ class WebPagesBrowserTest {
     @Test
     void theBrowserTestsPassAndEveryReceiptMatchesWhatWasStored() throws Exception {
         deleteResults();
-        Path log = Path.of("target/browser-tests.log").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec"));
-        // the dashboard's tests need a published snapshot with figures: DashboardBrowserTest runs them on demo data
-        command.addAll(DashboardBrowserTest.browserTests(WEB, name -> !name.startsWith("dashboard")));
-        ProcessBuilder node = new ProcessBuilder(command)
-                .directory(WEB.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().put("INTEGRA_BASE_URL", system.apiUrl().toString());
-        node.environment().put("INTEGRA_RESULTS", RESULTS.toString());
-        Process run;
-        try {
-            run = node.start();
-        } catch (IOException noNode) {
-            throw new AssertionError("Node.js 20+ is needed for the browser tests (https://nodejs.org or your package "
-                    + "manager), and Chromium (apt-get install chromium, or CHROME_PATH)", noNode);
-        }
-        boolean finished = run.waitFor(20, TimeUnit.MINUTES);
-        String output = Files.readString(log);
-        System.out.println(output);
-        assertThat(finished).as("browser tests finished within 20 minutes").isTrue();
-        assertThat(run.exitValue()).as("browser tests (web/tests/browser), output above and in " + log).isZero();
+        BrowserTests.run("browser-tests", name -> !name.startsWith("dashboard"), system.apiUrl(),
+                Map.of("INTEGRA_RESULTS", RESULTS.toString()), 20);
 
         List<JsonNode> receipts = reported();
         assertThat(receipts).as("the survey tests reported the submissions they got receipts for").hasSizeGreaterThanOrEqualTo(5);
