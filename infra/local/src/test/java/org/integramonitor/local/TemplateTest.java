@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.integramonitor.aggregation.function.AggregationLambdaHandler;
+import org.integramonitor.auth.Role;
 import org.integramonitor.local.lambda.SamTemplate;
 import org.integramonitor.snapshot.SnapshotWriter;
 import org.integramonitor.submission.dynamodb.SubmissionTables;
@@ -457,13 +458,10 @@ class TemplateTest {
         assertThat(auth.path("DefaultAuthorizer").asText()).isEqualTo("MonitoringJwt");
         JsonNode jwt = auth.at("/Authorizers/MonitoringJwt");
         assertThat(jwt.path("IdentitySource").asText()).isEqualTo("$request.header.Authorization");
-        assertThat(jwt.at("/JwtConfiguration/issuer")).isEqualTo(json("{\"Ref\":\"JwtIssuer\"}"));
-        assertThat(jwt.at("/JwtConfiguration/audience/0")).isEqualTo(json("{\"Ref\":\"JwtAudience\"}"));
-        // the function checks the same issuer and audience itself
+        assertThat(jwt.at("/JwtConfiguration/audience").size()).as("one audience").isEqualTo(1);
+        // which issuer and audience, and that the function checks the same ones itself:
+        // monitoringApiAndFunctionTrustTheWorkspaceUserPoolUnlessOverridden
         JsonNode variables = resource("MonitoringFunction").at("/Properties/Environment/Variables");
-        assertThat(variables.get("JWT_ISSUER")).isEqualTo(json("{\"Ref\":\"JwtIssuer\"}"));
-        assertThat(variables.get("JWT_AUDIENCE")).isEqualTo(json("{\"Ref\":\"JwtAudience\"}"));
-        assertThat(variables.get("JWT_JWKS_URL")).isEqualTo(json("{\"Fn::Sub\":\"${JwtIssuer}/.well-known/jwks.json\"}"));
         assertThat(variables.get("MONITORING_TABLE")).isEqualTo(json("{\"Ref\":\"MonitoringTable\"}"));
     }
 
@@ -480,6 +478,370 @@ class TemplateTest {
             throw new java.io.UncheckedIOException(e);
         }
         return routes;
+    }
+
+    // ---------------------------------------------------------------- workspace sign-in: the Cognito user pool
+
+    private static final String POOL_ISSUER = "https://cognito-idp.${AWS::Region}.amazonaws.com/${WorkspaceUserPool}";
+    /** The workspace's page on the distribution: where the hosted sign-in returns, and sign-out too. */
+    private static final String WORKSPACE_URL = "https://${WebDistribution.DomainName}/workspace/";
+    /** Both parameters of the override given, as an operator with an identity provider of their own would. */
+    private static final Map<String, String> EXTERNAL_ISSUER = Map.of(
+            "JwtIssuer", "https://idp.example.lt/realms/integra", "JwtAudience", "integra-workspace");
+
+    /** Administrators create every account; nobody signs up. Retained and protected: it holds every account. */
+    @Test
+    void workspaceUserPoolAllowsNoSelfSignUpAndIsRetained() {
+        JsonNode pool = resource("WorkspaceUserPool");
+        assertThat(pool.path("Type").asText()).isEqualTo("AWS::Cognito::UserPool");
+        JsonNode properties = pool.path("Properties");
+        assertThat(properties.at("/AdminCreateUserConfig/AllowAdminCreateUserOnly").asBoolean())
+                .as("AllowAdminCreateUserOnly: no self sign-up").isTrue();
+        assertThat(properties.path("UsernameAttributes")).as("sign-in by e-mail").isEqualTo(json("[\"email\"]"));
+        assertThat(strings(properties.path("AutoVerifiedAttributes"))).contains("email");
+        assertThat(properties.at("/AccountRecoverySetting/RecoveryMechanisms"))
+                .isEqualTo(json("[{\"Name\":\"verified_email\",\"Priority\":1}]"));
+        JsonNode password = properties.at("/Policies/PasswordPolicy");
+        assertThat(password.path("MinimumLength").asInt()).isGreaterThanOrEqualTo(12);
+        for (String kind : List.of("RequireLowercase", "RequireUppercase", "RequireNumbers", "RequireSymbols")) {
+            assertThat(password.path(kind).asBoolean()).as("password policy %s", kind).isTrue();
+        }
+        assertThat(properties.path("DeletionProtection").asText()).isEqualTo("ACTIVE");
+        assertThat(pool.path("DeletionPolicy").asText()).as("DeletionPolicy").isEqualTo("Retain");
+        assertThat(pool.path("UpdateReplacePolicy").asText()).as("UpdateReplacePolicy").isEqualTo("Retain");
+    }
+
+    /**
+     * custom:role and custom:municipality, as the function reads them (application.properties), long enough for
+     * every role of {@link Role} and every municipality code (LT-nn), and changeable.
+     */
+    @Test
+    void workspaceUserPoolHoldsTheRoleAndMunicipalityTheFunctionReads() throws Exception {
+        Map<String, JsonNode> attributes = new TreeMap<>();
+        for (JsonNode attribute : resource("WorkspaceUserPool").at("/Properties/Schema")) {
+            attributes.put(attribute.path("Name").asText(), attribute);
+        }
+        String configuration = Files.readString(ROOT.resolve("functions/monitoring/src/main/resources/application.properties"));
+        int longestRole = Arrays.stream(Role.values())
+                .mapToInt(role -> role.claimValue().length()).max().orElseThrow();
+        Map<String, Integer> needed = Map.of("role", longestRole, "municipality", "LT-57".length());
+        Map<String, String> claimSetting = Map.of("role", "JWT_ROLE_CLAIM", "municipality", "JWT_MUNICIPALITY_CLAIM");
+        for (Map.Entry<String, Integer> custom : needed.entrySet()) {
+            JsonNode attribute = attributes.get(custom.getKey());
+            assertThat(attribute).as("custom attribute %s", custom.getKey()).isNotNull();
+            assertThat(attribute.path("AttributeDataType").asText()).isEqualTo("String");
+            assertThat(attribute.path("Mutable").asBoolean()).as("%s mutable (administrators change it)", custom.getKey()).isTrue();
+            assertThat(attribute.path("DeveloperOnlyAttribute").asBoolean()).as("%s in tokens", custom.getKey()).isFalse();
+            int max = Integer.parseInt(attribute.at("/StringAttributeConstraints/MaxLength").asText());
+            assertThat(max).as("MaxLength of %s", custom.getKey()).isGreaterThanOrEqualTo(custom.getValue())
+                    .isLessThanOrEqualTo(custom.getKey().equals("role") ? 20 : 5);
+            assertThat(configuration).as("the function reads custom:%s", custom.getKey())
+                    .contains("${" + claimSetting.get(custom.getKey()) + ":`custom:" + custom.getKey() + "`}");
+        }
+    }
+
+    /**
+     * An authenticator app (TOTP), and a way to enrol one: with MFA ON the hosted sign-in makes each user set one up;
+     * with OPTIONAL it prompts nobody, and only a client granted aws.cognito.signin.user.admin could enrol users.
+     */
+    @Test
+    void workspaceUserPoolHasAuthenticatorAppMfaThatUsersCanEnrolIn() {
+        JsonNode properties = resource("WorkspaceUserPool").path("Properties");
+        assertThat(strings(properties.path("EnabledMfas"))).contains("SOFTWARE_TOKEN_MFA");
+        String mfa = properties.path("MfaConfiguration").asText();
+        assertThat(mfa).as("MfaConfiguration").isIn("ON", "OPTIONAL");
+        if (mfa.equals("OPTIONAL")) {
+            assertThat(strings(resource("WorkspaceUserPoolClient").at("/Properties/AllowedOAuthScopes")))
+                    .as("with OPTIONAL MFA users enrol through the API, which needs this scope")
+                    .contains("aws.cognito.signin.user.admin");
+        }
+    }
+
+    /** A browser application: public, the authorization code flow (with PKCE) through the hosted pages only. */
+    @Test
+    void workspaceClientIsPublicAndUsesOnlyTheCodeFlow() {
+        JsonNode client = resource("WorkspaceUserPoolClient");
+        assertThat(client.path("Type").asText()).isEqualTo("AWS::Cognito::UserPoolClient");
+        JsonNode properties = client.path("Properties");
+        assertThat(properties.path("UserPoolId")).isEqualTo(json("{\"Ref\":\"WorkspaceUserPool\"}"));
+        assertThat(properties.path("GenerateSecret").isBoolean() && !properties.path("GenerateSecret").asBoolean())
+                .as("GenerateSecret: false (a browser cannot keep a secret)").isTrue();
+        assertThat(properties.path("AllowedOAuthFlowsUserPoolClient").asBoolean()).isTrue();
+        assertThat(properties.path("AllowedOAuthFlows")).as("only the code flow").isEqualTo(json("[\"code\"]"));
+        assertThat(strings(properties.path("AllowedOAuthScopes"))).containsExactlyInAnyOrder("openid", "email", "profile");
+        assertThat(properties.path("SupportedIdentityProviders")).isEqualTo(json("[\"COGNITO\"]"));
+        assertThat(properties.path("ExplicitAuthFlows")).as("no password flows through the API")
+                .isEqualTo(json("[\"ALLOW_REFRESH_TOKEN_AUTH\"]"));
+        assertThat(properties.path("PreventUserExistenceErrors").asText()).isEqualTo("ENABLED");
+        assertThat(properties.path("EnableTokenRevocation").asBoolean()).isTrue();
+        Map<String, Integer> minutesPer = Map.of("minutes", 1, "hours", 60, "days", 1440);
+        JsonNode units = properties.path("TokenValidityUnits");
+        assertThat(properties.path("IdTokenValidity").asInt() * minutesPer.get(units.path("IdToken").asText()))
+                .as("ID token minutes").isBetween(5, 60);
+        assertThat(properties.path("AccessTokenValidity").asInt() * minutesPer.get(units.path("AccessToken").asText()))
+                .as("access token minutes").isBetween(5, 60);
+        assertThat(properties.path("RefreshTokenValidity").asInt() * minutesPer.get(units.path("RefreshToken").asText()))
+                .as("refresh token minutes: a working day at most").isBetween(60, 12 * 60);
+    }
+
+    /**
+     * The client reads custom:role and custom:municipality (so they are in ID tokens) but may not write them: only
+     * administrators set them. WriteAttributes must be a non-empty list: without it (or empty) the client may write
+     * every attribute.
+     */
+    @Test
+    void workspaceClientReadsButCannotWriteRoleAndMunicipality() {
+        JsonNode properties = resource("WorkspaceUserPoolClient").path("Properties");
+        assertThat(strings(properties.path("ReadAttributes"))).contains("custom:role", "custom:municipality", "email");
+        JsonNode write = properties.path("WriteAttributes");
+        assertThat(write.isArray() && !write.isEmpty()).as("WriteAttributes: an explicit, non-empty list").isTrue();
+        assertThat(strings(write)).as("WriteAttributes").noneMatch(name -> name.startsWith("custom:"))
+                .doesNotContain("email_verified");
+    }
+
+    /**
+     * By default the monitoring API's authorizer and the function trust the stack's pool (iss) and its app client
+     * (aud: Cognito ID tokens carry the client id there); JwtIssuer and JwtAudience, both or neither, override them.
+     */
+    @Test
+    void monitoringApiAndFunctionTrustTheWorkspaceUserPoolUnlessOverridden() {
+        JsonNode jwt = resource("MonitoringHttpApi").at("/Properties/Auth/Authorizers/MonitoringJwt/JwtConfiguration");
+        JsonNode variables = resource("MonitoringFunction").at("/Properties/Environment/Variables");
+        JsonNode issuerOutput = template.at("/Outputs/WorkspaceIssuer/Value");
+
+        Map<String, String> defaults = Map.of();
+        JsonNode poolIssuer = json("{\"Fn::Sub\":\"" + POOL_ISSUER + "\"}");
+        JsonNode client = json("{\"Ref\":\"WorkspaceUserPoolClient\"}");
+        assertThat(resolved(jwt.path("issuer"), defaults)).as("authorizer issuer").isEqualTo(poolIssuer);
+        assertThat(resolved(jwt.path("audience"), defaults)).as("authorizer audience").isEqualTo(json("[" + client + "]"));
+        assertThat(resolved(variables.path("JWT_ISSUER"), defaults)).as("JWT_ISSUER").isEqualTo(poolIssuer);
+        assertThat(resolved(variables.path("JWT_AUDIENCE"), defaults)).as("JWT_AUDIENCE").isEqualTo(client);
+        assertThat(resolved(variables.path("JWT_JWKS_URL"), defaults)).as("JWT_JWKS_URL")
+                .isEqualTo(json("{\"Fn::Sub\":\"" + POOL_ISSUER + "/.well-known/jwks.json\"}"));
+        assertThat(resolved(issuerOutput, defaults)).as("output WorkspaceIssuer").isEqualTo(poolIssuer);
+
+        assertThat(resolved(jwt.path("issuer"), EXTERNAL_ISSUER)).isEqualTo(json("{\"Ref\":\"JwtIssuer\"}"));
+        assertThat(resolved(jwt.path("audience"), EXTERNAL_ISSUER)).isEqualTo(json("[{\"Ref\":\"JwtAudience\"}]"));
+        assertThat(resolved(variables.path("JWT_ISSUER"), EXTERNAL_ISSUER)).isEqualTo(json("{\"Ref\":\"JwtIssuer\"}"));
+        assertThat(resolved(variables.path("JWT_AUDIENCE"), EXTERNAL_ISSUER)).isEqualTo(json("{\"Ref\":\"JwtAudience\"}"));
+        assertThat(resolved(variables.path("JWT_JWKS_URL"), EXTERNAL_ISSUER))
+                .isEqualTo(json("{\"Fn::Sub\":\"${JwtIssuer}/.well-known/jwks.json\"}"));
+        assertThat(resolved(issuerOutput, EXTERNAL_ISSUER)).isEqualTo(json("{\"Ref\":\"JwtIssuer\"}"));
+
+        // the override: empty by default, and refused unless both are given (Rules)
+        for (String parameter : List.of("JwtIssuer", "JwtAudience")) {
+            assertThat(template.at("/Parameters/" + parameter + "/Default").asText()).as("%s default", parameter).isEmpty();
+        }
+        Pattern issuer = Pattern.compile(template.at("/Parameters/JwtIssuer/AllowedPattern").asText());
+        assertThat(List.of("", EXTERNAL_ISSUER.get("JwtIssuer"))).allMatch(value -> issuer.matcher(value).matches());
+        assertThat(List.of("http://idp.example.lt", "https://idp.example.lt/")).noneMatch(value -> issuer.matcher(value).matches());
+        Set<String> rules = new TreeSet<>();
+        for (JsonNode rule : template.path("Rules")) {
+            for (JsonNode assertion : rule.path("Assertions")) {
+                rules.add("when " + rule.path("RuleCondition") + " then " + assertion.path("Assert"));
+            }
+        }
+        assertThat(rules).as("Rules: each parameter of the override needs the other").containsExactlyInAnyOrder(
+                "when " + notEmpty("JwtIssuer") + " then " + notEmpty("JwtAudience"),
+                "when " + notEmpty("JwtAudience") + " then " + notEmpty("JwtIssuer"));
+    }
+
+    private static JsonNode notEmpty(String parameter) {
+        return json("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"" + parameter + "\"},\"\"]}]}");
+    }
+
+    /**
+     * The hosted sign-in returns to the distribution's /workspace/ (and sign-out too) whatever the parameters say,
+     * and to their URLs besides; the parameters take https URLs, http only for localhost.
+     */
+    @Test
+    void workspaceCallbackAndSignOutUrlsDefaultToTheDistributionsWorkspace() {
+        JsonNode properties = resource("WorkspaceUserPoolClient").path("Properties");
+        Map<String, String> parameterOf = Map.of("CallbackURLs", "WorkspaceCallbackUrls", "LogoutURLs", "WorkspaceSignOutUrls");
+        for (Map.Entry<String, String> urls : parameterOf.entrySet()) {
+            String parameter = urls.getValue();
+            JsonNode value = properties.path(urls.getKey());
+            assertThat(resolved(value, Map.of())).as("%s by default", urls.getKey())
+                    .isEqualTo(json("[{\"Fn::Sub\":\"" + WORKSPACE_URL + "\"}]"));
+            assertThat(resolved(value, Map.of(parameter, "http://localhost:5173/workspace/"))).as("%s with %s", urls.getKey(), parameter)
+                    .isEqualTo(json("{\"Fn::Split\":[\",\",{\"Fn::Sub\":\"" + WORKSPACE_URL + ",${" + parameter + "}\"}]}"));
+
+            JsonNode declared = template.at("/Parameters/" + parameter);
+            assertThat(declared.path("Type").asText()).isEqualTo("String");
+            assertThat(declared.path("Default").asText()).isEmpty();
+            Pattern allowed = Pattern.compile(declared.path("AllowedPattern").asText());
+            assertThat(List.of("", "https://stebesena.example.lt/workspace/",
+                    "https://stebesena.example.lt/workspace/,http://localhost:5173/workspace/", "http://localhost:5173/"))
+                    .as("%s accepts", parameter).allMatch(url -> allowed.matcher(url).matches());
+            assertThat(List.of("http://stebesena.example.lt/workspace/", "https://a.example.lt/workspace/#signed-in",
+                    "https://a.example.lt/, https://b.example.lt/", "https://a.example.lt/,", "http://localhost.example.lt/",
+                    "stebesena.example.lt/workspace/")).as("%s rejects", parameter)
+                    .noneMatch(url -> allowed.matcher(url).matches());
+        }
+    }
+
+    /**
+     * The client, the pool (its invitation names the workspace) and the API refer to the distribution, so the
+     * distribution must refer to none of them; and nothing depends on itself.
+     */
+    @Test
+    void theDistributionDependsOnNoWorkspaceSignInResource() {
+        assertThat(dependencies("WorkspaceUserPoolClient")).contains("WebDistribution", "WorkspaceUserPool");
+        assertThat(dependencies("WebDistribution")).as("what WebDistribution depends on")
+                .doesNotContain("WorkspaceUserPool", "WorkspaceUserPoolClient", "WorkspaceUserPoolDomain", "MonitoringHttpApi",
+                        "SurveyHttpApi", "MonitoringFunction");
+        for (String resource : fieldNames(template.path("Resources"))) {
+            assertThat(dependencies(resource)).as("%s depends on itself", resource).doesNotContain(resource);
+        }
+    }
+
+    /**
+     * The hosted sign-in's domain: the parameter's prefix, or integra-{the stack's UUID}; WorkspaceAuthUrl names the
+     * same one, and the CSP's connect-src lets the workspace fetch tokens from it.
+     */
+    @Test
+    void workspaceAuthDomainIsThePrefixTheOutputAndTheCspName() {
+        JsonNode domain = resource("WorkspaceUserPoolDomain");
+        assertThat(domain.path("Type").asText()).isEqualTo("AWS::Cognito::UserPoolDomain");
+        assertThat(domain.at("/Properties/UserPoolId")).isEqualTo(json("{\"Ref\":\"WorkspaceUserPool\"}"));
+        JsonNode prefix = domain.at("/Properties/Domain");
+        JsonNode stackUuid = json("{\"Fn::Select\":[2,{\"Fn::Split\":[\"/\",{\"Ref\":\"AWS::StackId\"}]}]}");
+        assertThat(resolved(prefix, Map.of())).as("default prefix")
+                .isEqualTo(json("{\"Fn::Join\":[\"\",[\"integra-\"," + stackUuid + "]]}"));
+        assertThat(resolved(prefix, Map.of("WorkspaceAuthDomainPrefix", "integra-stebesena")))
+                .isEqualTo(json("{\"Ref\":\"WorkspaceAuthDomainPrefix\"}"));
+
+        JsonNode url = template.at("/Outputs/WorkspaceAuthUrl/Value");
+        assertThat(resolved(url, Map.of())).as("WorkspaceAuthUrl by default").isEqualTo(json(
+                "{\"Fn::Sub\":[\"https://integra-${StackUuid}.auth.${AWS::Region}.amazoncognito.com\",{\"StackUuid\":" + stackUuid + "}]}"));
+        assertThat(resolved(url, Map.of("WorkspaceAuthDomainPrefix", "integra-stebesena"))).isEqualTo(
+                json("{\"Fn::Sub\":\"https://${WorkspaceAuthDomainPrefix}.auth.${AWS::Region}.amazoncognito.com\"}"));
+        Pattern cspOrigin = Pattern.compile(Pattern.quote(WORKSPACE_SIGN_IN_ORIGIN).replace("*", "\\E[^./]+\\Q"));
+        assertThat(List.of("https://integra-${StackUuid}.auth.${AWS::Region}.amazoncognito.com",
+                "https://integra-stebesena.auth.${AWS::Region}.amazoncognito.com"))
+                .as("the CSP's connect-src covers the domain").allMatch(origin -> cspOrigin.matcher(origin).matches());
+
+        // a stack UUID is hex digits and hyphens, which cannot spell what Cognito refuses in a prefix
+        Pattern allowed = Pattern.compile(template.at("/Parameters/WorkspaceAuthDomainPrefix/AllowedPattern").asText());
+        String uuid = "51af3dc0-da77-11e4-872e-1234567db123";
+        assertThat(List.of("", "integra-stebesena", "integra-" + uuid, "a".repeat(63))).allMatch(p -> allowed.matcher(p).matches());
+        assertThat(List.of("Integra", "-integra", "integra-", "integra.example", "a".repeat(64), "integra_x"))
+                .noneMatch(p -> allowed.matcher(p).matches());
+        assertThat("integra-" + uuid).doesNotContain("aws", "amazon", "cognito");
+    }
+
+    @Test
+    void outputsNameTheWorkspaceSignIn() {
+        assertThat(template.at("/Outputs/WorkspaceUserPoolId/Value")).isEqualTo(json("{\"Ref\":\"WorkspaceUserPool\"}"));
+        assertThat(template.at("/Outputs/WorkspaceClientId/Value")).isEqualTo(json("{\"Ref\":\"WorkspaceUserPoolClient\"}"));
+        assertThat(template.at("/Outputs/WorkspaceAuthUrl/Value").isObject()).isTrue();
+        assertThat(template.at("/Outputs/WorkspaceIssuer/Value").isObject()).isTrue();
+    }
+
+    /**
+     * {@code node} with every {@code Fn::If} decided as CloudFormation would for these parameter values (the
+     * template's defaults for the others); everything else as written.
+     */
+    private static JsonNode resolved(JsonNode node, Map<String, String> parameters) {
+        if (node.isObject() && node.size() == 1 && node.has("Fn::If")) {
+            JsonNode branches = node.get("Fn::If");
+            assertThat(branches.size()).as("Fn::If %s", branches).isEqualTo(3);
+            return resolved(branches.get(condition(branches.get(0).asText(), parameters) ? 1 : 2), parameters);
+        }
+        if (node.isObject()) {
+            ObjectNode copy = MAPPER.createObjectNode();
+            node.fields().forEachRemaining(entry -> copy.set(entry.getKey(), resolved(entry.getValue(), parameters)));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = MAPPER.createArrayNode();
+            node.forEach(item -> copy.add(resolved(item, parameters)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static boolean condition(String name, Map<String, String> parameters) {
+        JsonNode definition = template.path("Conditions").path(name);
+        assertThat(definition.isObject()).as("condition %s", name).isTrue();
+        return evaluate(definition, parameters);
+    }
+
+    private static boolean evaluate(JsonNode expression, Map<String, String> parameters) {
+        if (expression.has("Condition")) {
+            return condition(expression.get("Condition").asText(), parameters);
+        }
+        if (expression.has("Fn::Not")) {
+            return !evaluate(expression.get("Fn::Not").get(0), parameters);
+        }
+        if (expression.has("Fn::And")) {
+            return stream(expression.get("Fn::And")).allMatch(operand -> evaluate(operand, parameters));
+        }
+        if (expression.has("Fn::Or")) {
+            return stream(expression.get("Fn::Or")).anyMatch(operand -> evaluate(operand, parameters));
+        }
+        assertThat(expression.has("Fn::Equals")).as("condition %s", expression).isTrue();
+        JsonNode operands = expression.get("Fn::Equals");
+        return parameterValue(operands.get(0), parameters).equals(parameterValue(operands.get(1), parameters));
+    }
+
+    /** A literal, or a parameter's value: given, or else its default. */
+    private static String parameterValue(JsonNode operand, Map<String, String> parameters) {
+        if (operand.isValueNode()) {
+            return operand.asText();
+        }
+        String name = operand.path("Ref").asText();
+        JsonNode declared = template.path("Parameters").path(name);
+        assertThat(declared.has("Default")).as("%s in a condition: a parameter with a default", operand).isTrue();
+        return parameters.getOrDefault(name, declared.path("Default").asText());
+    }
+
+    /** A list of strings (or one string) of the template. */
+    private static List<String> strings(JsonNode node) {
+        List<JsonNode> values = asList(node);
+        assertThat(values).as("strings %s", node).allMatch(JsonNode::isTextual);
+        return values.stream().map(JsonNode::asText).toList();
+    }
+
+    /** The resources {@code logicalId} refers to (Ref, Fn::GetAtt, ${X} in Fn::Sub, DependsOn), theirs, and so on. */
+    private static Set<String> dependencies(String logicalId) {
+        Set<String> found = new TreeSet<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(logicalId));
+        while (!pending.isEmpty()) {
+            Set<String> references = new TreeSet<>();
+            collectReferences(resource(pending.pop()), references);
+            for (String name : references) {
+                if (template.path("Resources").has(name) && found.add(name)) {
+                    pending.push(name);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)[}.]");
+
+    private static void collectReferences(JsonNode node, Set<String> names) {
+        if (node.isArray()) {
+            node.forEach(item -> collectReferences(item, names));
+            return;
+        }
+        for (Map.Entry<String, JsonNode> entry : fields(node)) {
+            JsonNode value = entry.getValue();
+            switch (entry.getKey()) {
+                case "Ref" -> names.add(value.asText());
+                case "Fn::GetAtt" -> names.add(value.get(0).asText());
+                case "DependsOn" -> asList(value).forEach(name -> names.add(name.asText()));
+                case "Fn::Sub" -> {
+                    Matcher reference = SUB_REFERENCE.matcher(value.isArray() ? value.get(0).asText() : value.asText());
+                    while (reference.find()) {
+                        names.add(reference.group(1));
+                    }
+                }
+                default -> { }
+            }
+            collectReferences(value, names);
+        }
     }
 
     // ---------------------------------------------------------------- aggregation: schedule, failures, alarms
@@ -665,15 +1027,21 @@ class TemplateTest {
     /** The agreed Content-Security-Policy; the local system sends it with connect-src 'self' alone. */
     /**
      * The CSP that the local system sends with the pages (WebSecurityHeaders), where the API is on the pages'
-     * origin; in AWS connect-src adds the API's origin. One policy: the browser tests run under AWS's.
+     * origin; in AWS connect-src adds the APIs' origin and the workspace's sign-in. One policy: the browser tests
+     * run under AWS's.
      */
     private static final String CSP = WebSecurityHeaders.CONTENT_SECURITY_POLICY
-            .replace("connect-src 'self';", "connect-src 'self' <SURVEY_API_ORIGIN>;");
+            .replace("connect-src 'self';", "connect-src 'self' <AWS_ORIGINS>;");
     /**
      * The survey API's origin as the template's CSP names it: API Gateway's regional domain, since naming the API
      * itself would make the distribution depend on the API, whose CORS depends on the distribution (a cycle).
      */
     private static final String SURVEY_API_ORIGIN = "https://*.execute-api.${AWS::Region}.${AWS::URLSuffix}";
+    /**
+     * Cognito's prefix domains in the region: the workspace fetches its tokens from {@code WorkspaceAuthUrl}'s
+     * /oauth2/token (and revokes them at /oauth2/revoke), a domain built from a parameter or the stack's id.
+     */
+    private static final String WORKSPACE_SIGN_IN_ORIGIN = "https://*.auth.${AWS::Region}.amazoncognito.com";
     private static final JsonNode ALL_PUBLIC_ACCESS_BLOCKED = json(
             "{\"BlockPublicAcls\":true,\"BlockPublicPolicy\":true,\"IgnorePublicAcls\":true,\"RestrictPublicBuckets\":true}");
 
@@ -823,7 +1191,7 @@ class TemplateTest {
         assertThat(csp.path("Fn::Sub").isTextual()).as("the CSP is one !Sub string").isTrue();
         String text = csp.path("Fn::Sub").asText();
         assertThat(text).as("CSP").doesNotContain("unsafe-inline", "unsafe-eval", "unsafe-hashes");
-        assertThat(text).as("CSP").isEqualTo(CSP.replace("<SURVEY_API_ORIGIN>", SURVEY_API_ORIGIN));
+        assertThat(text).as("CSP").isEqualTo(CSP.replace("<AWS_ORIGINS>", SURVEY_API_ORIGIN + " " + WORKSPACE_SIGN_IN_ORIGIN));
         // it names no resource of the template: the distribution must not depend on the APIs (their CORS names it)
         Matcher substitution = Pattern.compile("\\$\\{([^}]+)}").matcher(text);
         while (substitution.find()) {
@@ -839,7 +1207,7 @@ class TemplateTest {
         assertThat(headers.path("ReferrerPolicy")).isEqualTo(json("{\"ReferrerPolicy\":\"no-referrer\",\"Override\":true}"));
 
         // the local system sends the same headers (WebSecurityHeaders), so the browser tests see what AWS sends
-        assertThat(CSP).as("the local CSP has the connect-src that AWS widens").contains("<SURVEY_API_ORIGIN>");
+        assertThat(CSP).as("the local CSP has the connect-src that AWS widens").contains("<AWS_ORIGINS>");
         Map<String, String> local = WebSecurityHeaders.all();
         assertThat(local.get("Strict-Transport-Security")).isEqualTo("max-age=" + headers.at("/StrictTransportSecurity/AccessControlMaxAgeSec").asInt()
                 + "; includeSubDomains; preload");
