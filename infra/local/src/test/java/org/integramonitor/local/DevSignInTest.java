@@ -159,7 +159,13 @@ class DevSignInTest {
                 "<fieldset", "<legend>Role</legend>", "<label for=\"role-coordinator\">", "<label for=\"municipality\">",
                 "<label for=\"subject\">", "<label for=\"minutes\">", "name=\"minutes\" min=\"1\"", "value=\"60\"",
                 "<option value=\"LT-57\">LT-57 Vilnius City Municipality</option>",
-                "<link rel=\"stylesheet\" href=\"/local/auth/sign-in.css\">");
+                "<link rel=\"stylesheet\" href=\"/local/auth/sign-in.css\">",
+                // else Chromium posts the form with "Origin: null" (Referrer-Policy: no-referrer), which CORS refuses
+                "<meta name=\"referrer\" content=\"same-origin\">");
+        HttpResponse<String> nullOrigin = TestSystem.sendUnchecked(HttpRequest.newBuilder(TestSystem.url(AUTH + "/oauth2/authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "null")
+                .POST(HttpRequest.BodyPublishers.ofString(form(hiddenFields(html)))).build());
+        assertThat(nullOrigin.statusCode()).as("why the page sets its referrer policy").isEqualTo(403);
         assertThat(Pattern.compile("<option value=\"LT-\\d\\d\"").matcher(html).results().count()).as("the 60 municipalities").isEqualTo(60);
         assertThat(html).as("the CSP allows no inline script or style").doesNotContain("<script", "<style", "style=")
                 .doesNotContainPattern(" on[a-z]+=");
@@ -256,6 +262,7 @@ class DevSignInTest {
         assertThat(TestSystem.json(wrong).has("id_token")).isFalse();
         // the code is spent by the failed attempt: no guessing the verifier with one code
         HttpResponse<String> right = exchange(TestSystem.get(), back.get("code"), redirectUri(), pkce.verifier());
+        assertThat(right.statusCode()).as("the right verifier after a wrong one").isEqualTo(400);
         assertThat(TestSystem.json(right).get("error").asText()).isEqualTo("invalid_grant");
     }
 

@@ -115,6 +115,10 @@ final class SignInPages {
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"robots\" content=\"noindex\">\n")
+                // The local system sends Referrer-Policy: no-referrer, under which Chromium posts a form with
+                // "Origin: null", and Micronaut's CORS filter answers that 403 before this controller runs. On this
+                // page only, same-origin: the form's POST carries the page's own origin, nothing goes elsewhere.
+                .append("<meta name=\"referrer\" content=\"same-origin\">\n")
                 .append("<title>").append(Html.escape(title)).append(" — Integra Monitor (local system)</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\">\n</head>\n<body>\n")
                 .append("<header class=\"dev-banner\"><p><strong>").append(LABEL).append("</strong>. This page stands in "
