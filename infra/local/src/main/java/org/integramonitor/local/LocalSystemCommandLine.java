@@ -124,6 +124,7 @@ final class LocalSystemCommandLine {
                   %7$s
                   survey API      %1$s/v1/instruments
                   monitoring API  %1$s/v1/municipalities/{code}/reports  (bearer token)
+                  sign-in (dev)   %1$s/local/auth/oauth2/authorize  (used by the workspace)
                   snapshots       %1$s/latest.json and %1$s/snapshots/...  (as the CDN serves them)
                   API contracts   %1$s/openapi/survey-api.yaml, %1$s/openapi/monitoring-api.yaml
                   DynamoDB        %2$s  (tables integra-submissions, integra-submission-free-text, integra-monitoring)

@@ -77,6 +77,11 @@ public final class LocalTokenIssuer {
         return jwksFile;
     }
 
+    /** The public key as a JWK Set (JSON), as published at the development sign-in's {@code jwks_uri}. */
+    public String publicJwks() {
+        return new JWKSet(key.toPublicJWK()).toString();
+    }
+
     /** A token for a role (and municipality, for coordinators), valid for {@code lifetime}. */
     public String mint(String subject, String role, Optional<String> municipality, Duration lifetime) {
         Instant now = Instant.now();
