@@ -115,6 +115,9 @@ final class SignInPages {
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"robots\" content=\"noindex\">\n")
+                // the local system sends Referrer-Policy: no-referrer, under which a browser posts the form with
+                // "Origin: null", which Micronaut's CORS filter refuses (403); same-origin sends the real origin
+                .append("<meta name=\"referrer\" content=\"same-origin\">\n")
                 .append("<title>").append(Html.escape(title)).append(" — Integra Monitor (local system)</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\">\n</head>\n<body>\n")
                 .append("<header class=\"dev-banner\"><p><strong>").append(LABEL).append("</strong>. This page stands in "
