@@ -48,7 +48,7 @@ export function fieldsFromSchema(schema: JsonSchema, pointer = ''): Field[] {
       return { ...common, kind: 'integer', min: property.minimum, max: property.maximum };
     }
     return {
-      ...common, kind: 'text', multiline: (property.maxLength ?? 0) > 200, minLength: property.minLength,
+      ...common, kind: 'text', multiline: (property.maxLength ?? 0) > 200 && !property.format && !property.pattern, minLength: property.minLength,
       maxLength: property.maxLength, format: property.format, pattern: property.pattern,
     };
   });

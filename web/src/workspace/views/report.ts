@@ -62,7 +62,7 @@ export async function reportView(ctx: Context, code: string, period: string): Pr
       h('form', { novalidate: true, class: 'report-form', onsubmit: (event: Event) => {
         event.preventDefault();
         submit.disabled = true;
-        void send().finally(() => { submit.disabled = false; });
+        void send().catch(ctx.fail).finally(() => { submit.disabled = false; });
       } },
       renderFields(fields, state, lang, (pointer, value) => {
         state.values[pointer] = value;
