@@ -204,8 +204,8 @@ test('coordinator files, revises, meets a 412 from a second tab, carries the cha
   await ministry.page.locator('.feedback-form button[type="submit"]').click();
   await ministry.page.locator('.feedback-form .error-summary').waitFor();
   await assertAccessible(assert, ministry.page, 'feedback with errors');
-  await ministry.page.check('#field--rating-4');
-  await ministry.page.fill('#field--comment', 'Clear report; please add the sources of the referral figures.');
+  await ministry.page.check('#field-rating-4');
+  await ministry.page.fill('#field-comment', 'Clear report; please add the sources of the referral figures.');
   await ministry.page.locator('.feedback-form button[type="submit"]').click();
   await ministry.page.locator('.feedback-form .notice.success').waitFor();
   assert.match(await ministry.page.locator('.feedback-list').textContent(), /Rating 4 of 5.*sources of the referral/s);
@@ -213,8 +213,8 @@ test('coordinator files, revises, meets a 412 from a second tab, carries the cha
   await ministry.context.close();
 
   // the coordinator sees it: the count in the overview and the text on the report
-  await page.goto(`${baseUrl()}/workspace/#reports/${CODE}`);
-  await signIn(page, { hash: `#reports/${CODE}` });
+  await page.evaluate((hash) => { location.hash = hash; }, `#reports/${CODE}`);
+  await page.locator(`tr[data-period="${current}"]`).waitFor();
   assert.match(await page.locator(`tr[data-period="${current}"]`).textContent(), /\b1\b/);
   await page.locator(`tr[data-period="${current}"]`).getByRole('link').click();
   await page.locator('.feedback-list').waitFor();
