@@ -45,7 +45,7 @@ export async function reviewView(ctx: Context, code: string, period: string, que
     h1,
     h('h2', {}, t(lang, 'revisions')),
     h('ul', {}, revisions.map((revision) => h('li', {}, t(lang, 'revisionMeta', revision.revision, revision.createdAt.replace('T', ' ').slice(0, 16))))),
-    revisions.length > 1 ? h('form', { class: 'compare-form', onsubmit: (event: Event) => {
+    revisions.length > 1 ? h('form', { class: 'compare-form filter-row', onsubmit: (event: Event) => {
       event.preventDefault();
       const form = event.target as HTMLFormElement;
       const l = (form.elements.namedItem('left') as HTMLSelectElement).value;
