@@ -134,12 +134,12 @@ const TEXTS = {
   chooseMunicipality: ['Savivaldybė', 'Municipality', 'Муніципалітет', 'Муниципалитет'],
   newRecommendation: ['Nauja rekomendacija', 'New recommendation', 'Нова рекомендація', 'Новая рекомендация'],
   editRecommendation: ['Keisti {0}', 'Edit {0}', 'Змінити {0}', 'Изменить {0}'],
-  retire: ['Atsisakyti {0} (būsena „atsisakyta“)', 'Retire {0} (status “dropped”)', 'Скасувати {0} (стан «скасовано»)', 'Отменить {0} (статус «отменено»)'],
   recIdHint: ['1–64 raidės, skaitmenys, . _ -, pvz., R-2026-01', '1-64 letters, digits, . _ -, e.g. R-2026-01', '1–64 літери, цифри, . _ -, напр., R-2026-01', '1–64 буквы, цифры, . _ -, напр., R-2026-01'],
   save: ['Išsaugoti', 'Save', 'Зберегти', 'Сохранить'],
   recSaved: ['Rekomendacija išsaugota ({0} versija).', 'Recommendation saved (version {0}).', 'Рекомендацію збережено (версія {0}).', 'Рекомендация сохранена (версия {0}).'],
   recExists: ['Tokia rekomendacija jau yra (428): pasirinkite ją sąraše, kad pakeistumėte.', 'This recommendation exists already (428): choose it in the list to edit it.', 'Така рекомендація вже є (428): оберіть її у списку, щоб змінити.', 'Такая рекомендация уже есть (428): выберите её в списке, чтобы изменить.'],
-  lbl_title: ['Pavadinimas', 'Title', 'Назва', 'Название'],
+  maxChars: ['Ne daugiau kaip {0} simbolių.', 'At most {0} characters.', 'Не більше {0} символів.', 'Не более {0} символов.'],
+  retireHint: ['Norėdami rekomendacijos atsisakyti, pasirinkite būseną „atsisakyta“ (API jų netrina).', 'To retire a recommendation, choose the status “dropped” (the API does not delete them).', 'Щоб скасувати рекомендацію, оберіть стан «скасовано» (API їх не видаляє).', 'Чтобы отменить рекомендацию, выберите статус «отменено» (API их не удаляет).'],
 } satisfies Record<string, Four>;
 
 export type TextKey = keyof typeof TEXTS;

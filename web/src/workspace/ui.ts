@@ -37,7 +37,7 @@ export function renderFields(fields: Field[], state: FormState, language: Langua
     const code = state.errors.get(field.pointer);
     const errorId = `${id}-error`;
     const hintId = `${id}-hint`;
-    const hint = field.kind === 'text' && field.maxLength && field.multiline ? `≤ ${field.maxLength}` : undefined;
+    const hint = field.kind === 'text' && field.maxLength && field.multiline ? t(language, 'maxChars', field.maxLength) : undefined;
     const described = [hint ? hintId : '', code ? errorId : ''].filter(Boolean).join(' ') || undefined;
     const value = state.values[field.pointer] ?? '';
     const listen = (event: Event) => onInput(field.pointer, (event.target as HTMLInputElement).value);

@@ -305,6 +305,14 @@ test('keyboard only: a coordinator files a report', async () => {
   await page.keyboard.press('Enter');
   await page.locator('.notice.success').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('notice')), true);
+  // the same view in Lithuanian: the interface's words and the form's labels (x-labels of the schema)
+  await page.getByRole('button', { name: 'Lietuvių' }).click();
+  await page.locator('label[for="field-consultations-housing"]', { hasText: 'Būstas' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'lt');
+  assert.match(await page.locator('h1').textContent(), /ataskaita už/);
+  await assertAccessible(assert, page, 'report form (lt)');
+  await screenshot(page, 'workspace-report-form-lt');
+  await assertClean(assert, page, 'keyboard run');
   await context.close();
 });
 

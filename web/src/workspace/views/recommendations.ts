@@ -124,7 +124,7 @@ export async function recommendationsView(ctx: Context, code: string, flash?: HT
         if (error instanceof ApiError && error.status === 412) return reload(t(lang, 'staleRecommendation'));
         throw error;
       }
-    }, [], (status) => recommendationStatusText(lang, status));
+    }, isAdmin ? [h('p', { class: 'hint' }, t(lang, 'retireHint'))] : [], (status) => recommendationStatusText(lang, status));
   }
 
   function definitionForm(item: Recommendation | undefined): HTMLElement {
