@@ -1,4 +1,5 @@
-// Two pages, one build: the survey form at / and the public dashboard at /dashboard/. Served as they are by
+// Three pages, one build: the survey form at /, the public dashboard at /dashboard/ and the coordinators' and
+// ministry's workspace at /workspace/. Served as they are by
 // the local system (infra/local) and, in AWS, from a private bucket behind CloudFront (template.yaml).
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -40,6 +41,7 @@ export default defineConfig({
       input: {
         survey: resolve(import.meta.dirname, 'index.html'),
         dashboard: resolve(import.meta.dirname, 'dashboard/index.html'),
+        workspace: resolve(import.meta.dirname, 'workspace/index.html'),
       },
     },
   },
@@ -49,6 +51,7 @@ export default defineConfig({
       '/v1': 'http://127.0.0.1:8080',
       '/latest.json': 'http://127.0.0.1:8080',
       '/snapshots': 'http://127.0.0.1:8080',
+      '/local/auth': 'http://127.0.0.1:8080',
     },
   },
 });

@@ -2,8 +2,10 @@ package org.integramonitor.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -40,7 +42,11 @@ public final class FormSchema {
         // messages in English whatever the JVM's locale: FieldError promises English messages for developers
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true).locale(java.util.Locale.ENGLISH).build();
-        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(document, config);
+        // x-labels (field labels by language, for the workspace) is an annotation: known, never validated
+        JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                .keyword(new NonValidationKeyword("x-labels")).build();
+        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder.metaSchema(metaSchema))
+                .getSchema(document, config);
         collectCounts(document, "", countFields);
     }
 

@@ -158,7 +158,8 @@ final class LocalSystemCommandLine {
         String nl = System.lineSeparator();
         if (LocalSystem.webPages(system.settings()).isPresent()) {
             return "survey form     " + system.apiUrl() + "/" + nl
-                    + "  dashboard       " + system.apiUrl() + "/dashboard/";
+                    + "  dashboard       " + system.apiUrl() + "/dashboard/" + nl
+                    + "  workspace       " + system.apiUrl() + "/workspace/ (coordinators, ministry, administrators; development sign-in)";
         }
         return "web pages       not built: they need Node.js 20+ with npm (https://nodejs.org or your package" + nl
                 + "                  manager), then: npm --prefix web ci && npm --prefix web run build" + nl
