@@ -10,7 +10,6 @@ import { assertAccessible, assertClean, baseUrl, launch, openPage, screenshot } 
 const LAPTOP = { width: 1280, height: 800 };
 const TABLET = { width: 768, height: 1024 };
 const CODE = 'LT-57';
-const NOW = 'Q4';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -362,4 +361,3 @@ test('recommendations: the administrator creates and edits, the coordinator reco
   await context.close();
 });
 
-void NOW;
