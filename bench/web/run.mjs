@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Web performance benchmark: the survey form (/) and the dashboard (/dashboard/) of a running local system,
-// loaded in Chromium under a mobile profile, then Lighthouse's mobile audit of both. Prints the figures that
-// bench/README.md quotes; asserts nothing (no test depends on a time).
+// loaded in Chromium under a mobile profile, then Lighthouse's mobile audit of both; and the coordinators' and
+// ministry's workspace (/workspace/) under a laptop profile: its signed-out first view, and the ministry's grid after
+// signing in through the local system's development sign-in page. Prints the figures that bench/README.md quotes;
+// asserts nothing (no test depends on a time).
 //
 //   node bench/web/run.mjs --url http://127.0.0.1:PORT [--runs 5] [--chart-timeout 15000]
 //                          [--lighthouse-runs 3] [--skip-lighthouse]
@@ -52,6 +54,19 @@ const PROFILE = {
   uploadKbitPerS: 750,
   cpuSlowdown: 4,
 };
+// The workspace is used at a desk: a laptop screen on an ordinary office connection, no CPU slowdown.
+const LAPTOP = {
+  name: 'laptop',
+  viewport: { width: 1366, height: 768 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: false,
+  latencyMs: 40,
+  downloadKbitPerS: 10000,
+  uploadKbitPerS: 5000,
+  cpuSlowdown: 1,
+};
+PROFILE.name = 'mobile';
 const KB = 1000; // bytes; targets are read as kB of 1,000 bytes (the stricter reading)
 const TARGETS = {
   formBytes: 100 * KB,
@@ -59,6 +74,8 @@ const TARGETS = {
   formInteractiveMs: 2000,
   dashboardBytes: 250 * KB,
   dashboardChartMs: 3000,
+  workspaceBytes: 200 * KB,
+  workspaceGridMs: 2000,
   lighthousePerformance: 90,
   lighthouseAccessibility: 100,
 };
@@ -67,7 +84,11 @@ const SELECTORS = {
   start: '.actions button.button',
   question: '#q-profile_municipality, [data-item] input, [data-item] select, [data-item] textarea',
   chart: 'figure svg, [data-chart] svg',
+  // the workspace: the sign-in button of the signed-out page, the rows of the ministry's partners x quarters grid
+  signIn: 'main button.button',
+  gridRow: 'table.grid tbody tr[data-municipality]',
 };
+const PARTNERS = 16; // the partner municipalities the grid lists (one row each)
 const QUIET_MS = 1000; // "the page has finished loading": no request in flight for this long
 
 function positive(text, name) {
@@ -118,6 +139,15 @@ function pageProbe(selectors) {
     if (marks.clickedAt !== undefined && marks.question === undefined
       && [...document.querySelectorAll(selectors.question)].some(enabledControl)) marks.question = now;
     if (marks.chart === undefined && document.querySelector(selectors.chart)) marks.chart = now;
+    if (marks.signIn === undefined && shown(document.querySelector(selectors.signIn))) marks.signIn = now;
+    if (marks.grid === undefined) {
+      // the grid is rendered in one go (then its heading is focused): shown, with its rows, its links usable
+      const rows = document.querySelectorAll(selectors.gridRow);
+      if (rows.length && shown(rows[0].closest('table'))) {
+        marks.grid = now;
+        marks.gridRows = rows.length;
+      }
+    }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
   const everyFrame = () => { check(); requestAnimationFrame(everyFrame); };
@@ -189,12 +219,12 @@ function recordNetwork(cdp) {
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
-async function openProfiledPage(browser, { identityApi = false } = {}) {
+async function openProfiledPage(browser, { identityApi = false, profile = PROFILE } = {}) {
   const context = await browser.newContext({
-    viewport: PROFILE.viewport,
-    deviceScaleFactor: PROFILE.deviceScaleFactor,
-    isMobile: PROFILE.isMobile,
-    hasTouch: PROFILE.hasTouch,
+    viewport: profile.viewport,
+    deviceScaleFactor: profile.deviceScaleFactor,
+    isMobile: profile.isMobile,
+    hasTouch: profile.hasTouch,
     locale: 'en-GB',
     serviceWorkers: 'block',
   });
@@ -204,11 +234,11 @@ async function openProfiledPage(browser, { identityApi = false } = {}) {
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
-    latency: PROFILE.latencyMs,
-    downloadThroughput: (PROFILE.downloadKbitPerS * 1000) / 8,
-    uploadThroughput: (PROFILE.uploadKbitPerS * 1000) / 8,
+    latency: profile.latencyMs,
+    downloadThroughput: (profile.downloadKbitPerS * 1000) / 8,
+    uploadThroughput: (profile.uploadKbitPerS * 1000) / 8,
   });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
   await page.addInitScript(pageProbe, SELECTORS);
   if (identityApi) {
     // as API Gateway's HTTP API answers in AWS today (template.yaml puts no CDN in front of it): not compressed.
@@ -232,6 +262,11 @@ async function pageTimings(page) {
       fcp: fcp ? fcp.startTime : undefined,
       domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : undefined,
       load: navigation ? navigation.loadEventEnd : undefined,
+      // a load that came through a redirect (the sign-in's 302 back to /workspace/?code=...): where the redirect
+      // ended and the fetch of the final address began, in the same milliseconds since the navigation started
+      redirectEnd: navigation ? navigation.redirectEnd : undefined,
+      fetchStart: navigation ? navigation.fetchStart : undefined,
+      redirects: navigation ? navigation.redirectCount : undefined,
     };
   });
 }
@@ -277,6 +312,56 @@ async function measureDashboard(browser) {
     await network.quiet();
     const timings = await pageTimings(page);
     return { ...network.summary(), fcp: timings.fcp, load: timings.load, chart: timings.marks.chart };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The workspace under the laptop profile: its first view for a signed-out user (until the sign-in button is shown
+ * and the network is quiet), then the sign-in as the ministry through the development sign-in page (the OIDC
+ * code flow with PKCE) and the load of /workspace/?code=... it redirects to, until the partners x quarters grid
+ * is shown; the requests that load made (the token exchange, the API's).
+ */
+async function measureWorkspace(browser) {
+  const { context, page, network } = await openProfiledPage(browser, { profile: LAPTOP });
+  try {
+    await page.goto(`${BASE}/workspace/`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench && window.__bench.signIn !== undefined, null, { timeout: 60000 });
+    await network.quiet();
+    const firstView = network.summary();
+    const firstTimings = await pageTimings(page);
+    await page.click(SELECTORS.signIn);
+    await page.waitForURL(/\/local\/auth\/oauth2\/authorize/, { timeout: 30000 });
+    await page.check('#role-ministry');
+    await network.quiet(10000);
+    const beforeSubmit = network.summary().requests;
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForURL(/\/workspace\/(#.*)?$/, { timeout: 30000 });
+    await page.waitForFunction(() => window.__bench && window.__bench.grid !== undefined, null, { timeout: 60000 });
+    await network.quiet(10000);
+    const timings = await pageTimings(page);
+    const after = network.summary().list.slice(beforeSubmit);
+    const api = after.filter((request) => new URL(request.url).pathname.startsWith('/v1/'));
+    const token = after.filter((request) => new URL(request.url).pathname.endsWith('/oauth2/token'));
+    return {
+      bytes: firstView.bytes,
+      scriptBytes: firstView.scriptBytes,
+      requests: firstView.requests,
+      failed: firstView.failed,
+      list: firstView.list,
+      fcp: firstTimings.fcp,
+      signInShown: firstTimings.marks.signIn,
+      // from the start of the fetch of /workspace/?code=... (after the 302), and from the form's POST
+      grid: timings.marks.grid === undefined ? undefined : timings.marks.grid - timings.fetchStart,
+      gridFromPost: timings.marks.grid,
+      redirects: timings.redirects,
+      gridRows: timings.marks.gridRows,
+      apiRequests: api.length,
+      tokenRequests: token.length,
+      afterBytes: after.reduce((total, request) => total + request.bytes, 0),
+      after,
+    };
   } finally {
     await context.close();
   }
@@ -388,6 +473,9 @@ async function main() {
   console.log(`profile: viewport ${PROFILE.viewport.width}x${PROFILE.viewport.height} at ${PROFILE.deviceScaleFactor}x, touch; `
     + `DevTools throttling ${PROFILE.latencyMs} ms latency per request, ${PROFILE.downloadKbitPerS} kbit/s down, `
     + `${PROFILE.uploadKbitPerS} kbit/s up; CPU ${PROFILE.cpuSlowdown}x slower (Emulation.setCPUThrottlingRate)`);
+  console.log(`workspace profile: viewport ${LAPTOP.viewport.width}x${LAPTOP.viewport.height} at ${LAPTOP.deviceScaleFactor}x, no touch; `
+    + `DevTools throttling ${LAPTOP.latencyMs} ms latency per request, ${LAPTOP.downloadKbitPerS} kbit/s down, `
+    + `${LAPTOP.uploadKbitPerS} kbit/s up; no CPU slowdown; signed in as the ministry through /local/auth/oauth2/authorize`);
   console.log(`${RUNS} runs per page, each in a fresh browser context (empty cache); kB = 1,000 bytes as sent on the wire `
     + '(CDP encodedDataLength: compressed bodies plus headers)');
   console.log();
@@ -400,10 +488,12 @@ async function main() {
   const forms = [];
   const plainForms = []; // the same form with the API's answers uncompressed, as API Gateway sends them
   const dashboards = [];
+  const workspaces = [];
   try {
     // one warm-up of each, not counted: the local system's JIT and its file reads, not the page, would be measured
     await measureForm(browser);
     await measureDashboard(browser);
+    await measureWorkspace(browser);
     for (let run = 1; run <= RUNS; run += 1) {
       const form = await measureForm(browser);
       forms.push(form);
@@ -418,6 +508,11 @@ async function main() {
       console.log(`run ${run} /dashboard/ ${kb(dashboard.bytes)} (${kb(dashboard.scriptBytes)} JS) in ${dashboard.requests} requests${dashboard.failed ? ` (${dashboard.failed} failed)` : ''}; `
         + `FCP ${dashboard.fcp === undefined ? 'none' : ms(dashboard.fcp)}, load event ${ms(dashboard.load)}; `
         + `first chart ${dashboard.chart === undefined ? `none within ${CHART_TIMEOUT_MS / 1000} s` : ms(dashboard.chart)}`);
+      const workspace = await measureWorkspace(browser);
+      workspaces.push(workspace);
+      console.log(`run ${run} /workspace/ (laptop) signed out: ${kb(workspace.bytes)} (${kb(workspace.scriptBytes)} JS) in ${workspace.requests} requests${workspace.failed ? ` (${workspace.failed} failed)` : ''}, `
+        + `sign-in button ${ms(workspace.signInShown)}; ministry: grid (${workspace.gridRows} rows) ${ms(workspace.grid)} after the redirect back `
+        + `(${ms(workspace.gridFromPost)} after the sign-in POST), ${workspace.apiRequests} API request${workspace.apiRequests === 1 ? '' : 's'} + ${workspace.tokenRequests} token exchange`);
     }
   } finally {
     await browser.close();
@@ -432,6 +527,11 @@ async function main() {
   }
   if (forms.at(-1).after.length) printRequests('requests after clicking Start (last run):', forms.at(-1).after);
   printRequests('requests of the dashboard\'s first view (last run), largest first:', dashboards.at(-1).list);
+  printRequests('requests of the workspace\'s signed-out first view, laptop (last run), largest first:', workspaces.at(-1).list);
+  printRequests('requests from the ministry\'s sign-in POST until the grid is shown, laptop (last run), largest first:', workspaces.at(-1).after);
+  const path = (request) => (request.url.startsWith(BASE) ? request.url.slice(BASE.length) : request.url);
+  const lastAfter = workspaces.at(-1).after.filter((request) => /^\/v1\/|\/oauth2\/token$/.test(new URL(request.url).pathname));
+  console.log(`  the grid was built from (last run): ${lastAfter.map(path).join(', ')}`);
   console.log();
   const pick = (list, key) => list.map((entry) => entry[key]);
   const rows = [
@@ -456,6 +556,21 @@ async function main() {
   } else {
     rows.push(row('/dashboard/', 'first chart drawn', charts, ms, TARGETS.dashboardChartMs));
   }
+  rows.push(
+    row('/workspace/ laptop', 'transferred, signed-out first view', pick(workspaces, 'bytes'), kb, TARGETS.workspaceBytes),
+    row('/workspace/ laptop', 'of which JavaScript', pick(workspaces, 'scriptBytes'), kb),
+    row('/workspace/ laptop', 'requests', pick(workspaces, 'requests'), String),
+    row('/workspace/ laptop', 'sign-in button shown', pick(workspaces, 'signInShown'), ms),
+    row('/workspace/ laptop', 'ministry grid shown, after the redirect back', pick(workspaces, 'grid'), ms, TARGETS.workspaceGridMs),
+    row('/workspace/ laptop', 'ministry grid shown, after the sign-in POST', pick(workspaces, 'gridFromPost'), ms),
+    ['/workspace/ laptop', 'partner rows in the grid', String(median(pick(workspaces, 'gridRows').map((n) => n ?? 0))),
+      String(Math.max(...pick(workspaces, 'gridRows').map((n) => n ?? 0))), `= ${PARTNERS}`,
+      workspaces.every((workspace) => workspace.gridRows === PARTNERS) ? 'PASS' : 'FAIL'],
+    row('/workspace/ laptop', 'API requests (/v1/) to build the grid', pick(workspaces, 'apiRequests'), String),
+    row('/workspace/ laptop', 'token exchange requests', pick(workspaces, 'tokenRequests'), String),
+  );
+  const rowsOff = workspaces.filter((workspace) => workspace.gridRows !== PARTNERS).length;
+  if (rowsOff) console.log(`note: ${rowsOff} of ${RUNS} runs did not show ${PARTNERS} partner rows`);
   console.log(`RESULTS, ${RUNS} runs (verdict: PASS when every run meets the target)`);
   printTable(rows);
 
