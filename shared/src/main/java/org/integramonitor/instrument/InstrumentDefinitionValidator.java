@@ -40,10 +40,11 @@ public final class InstrumentDefinitionValidator {
                 problems.add("version must be 1 or more");
             }
             if (instrument.status() == null) {
-                problems.add("status must be 'draft' or 'published'");
+                problems.add("status must be 'draft', 'pilot', 'published' or 'retired'");
             }
-            if (instrument.status() == InstrumentStatus.PUBLISHED && !isIsoDate(instrument.publishedOn())) {
-                problems.add("a published version needs publishedOn as a date (YYYY-MM-DD)");
+            if (instrument.status() != null && instrument.status().served() && !isIsoDate(instrument.publishedOn())) {
+                problems.add("a " + instrument.status().code() + " version needs publishedOn as a date (YYYY-MM-DD):"
+                        + " the day it was first served");
             }
             if (instrument.languages().isEmpty()) {
                 problems.add("languages must list at least one language");

@@ -18,6 +18,10 @@ public sealed interface SubmissionOutcome {
     record UnknownInstrument(String detail) implements SubmissionOutcome {
     }
 
+    /** The version the body names is retired: it accepts no new submissions (410). */
+    record Retired(String detail) implements SubmissionOutcome {
+    }
+
     /** The id was used before with a different body. */
     record Conflict(UUID submissionId) implements SubmissionOutcome {
     }

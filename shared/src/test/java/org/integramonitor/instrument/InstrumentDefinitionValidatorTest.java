@@ -319,11 +319,11 @@ class InstrumentDefinitionValidatorTest {
     @Test
     void badPublishedOn() {
         assertThat(problemsAfter(tree -> tree.put("publishedOn", "16.11.2026")))
-                .containsExactly("a published version needs publishedOn as a date (YYYY-MM-DD)");
+                .containsExactly("a published version needs publishedOn as a date (YYYY-MM-DD): the day it was first served");
         assertThat(problemsAfter(tree -> tree.put("publishedOn", "2026-02-30")))
-                .containsExactly("a published version needs publishedOn as a date (YYYY-MM-DD)");
+                .containsExactly("a published version needs publishedOn as a date (YYYY-MM-DD): the day it was first served");
         assertThat(problemsAfter(tree -> tree.remove("publishedOn")))
-                .containsExactly("a published version needs publishedOn as a date (YYYY-MM-DD)");
+                .containsExactly("a published version needs publishedOn as a date (YYYY-MM-DD): the day it was first served");
     }
 
     @Test
@@ -368,6 +368,6 @@ class InstrumentDefinitionValidatorTest {
                 "item overall_comment is free text and must not be required",
                 "item housing_find_ease refers to unknown scale 'frequency'",
                 "item health_insured option code 'yes' appears twice",
-                "a published version needs publishedOn as a date (YYYY-MM-DD)");
+                "a published version needs publishedOn as a date (YYYY-MM-DD): the day it was first served");
     }
 }

@@ -24,9 +24,12 @@ public class SubmissionsBeans {
     }
 
     @Singleton
-    SubmissionService submissionService(InstrumentCatalog catalog, SubmissionStore store, Json json, Clock clock,
-                                        SubmissionsSettings settings) {
-        return new SubmissionService(catalog, store, json.mapper(), clock, settings.zone(), settings.freeTextRetentionDays());
+    SubmissionService submissionService(InstrumentCatalog catalog, SubmissionStore store, DynamoDbClient dynamoDb,
+                                        Json json, Clock clock, SubmissionsSettings settings) {
+        // pilot submissions: the same tables, outside the indexes the aggregation reads (DynamoDbSubmissionStore.pilot)
+        SubmissionStore pilotStore = DynamoDbSubmissionStore.pilot(dynamoDb, settings.submissionsTable(), settings.freeTextTable());
+        return new SubmissionService(catalog, store, pilotStore, json.mapper(), clock, settings.zone(),
+                settings.freeTextRetentionDays());
     }
 
     @Singleton

@@ -59,7 +59,7 @@ class OpenApiRoutesTest {
                 }
             }
         }
-        assertThat(reached).isEqualTo(5 + 18);
+        assertThat(reached).isEqualTo(6 + 18);
     }
 
     @Test

@@ -62,7 +62,8 @@ class TemplateTest {
             "GET /v1/instruments/{instrumentId}",
             "GET /v1/instruments/{instrumentId}/versions/{version}",
             "GET /v1/instruments/{instrumentId}/versions/{version}/submission-schema",
-            "POST /v1/instruments/{instrumentId}/submissions");
+            "POST /v1/instruments/{instrumentId}/submissions",
+            "POST /v1/instruments/{instrumentId}/versions/{version}/pilot-submissions");
 
     /** Every action each function of this template may be granted (a function not listed may be granted none). */
     private static final Map<String, Set<String>> ALLOWED_ACTIONS = Map.of(

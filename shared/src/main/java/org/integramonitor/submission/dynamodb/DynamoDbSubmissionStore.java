@@ -43,16 +43,36 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     private final DynamoDbClient dynamoDb;
     private final String submissionsTable;
     private final String freeTextTable;
+    private final boolean pilot;
 
     public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String submissionsTable, String freeTextTable) {
+        this(dynamoDb, submissionsTable, freeTextTable, false);
+    }
+
+    private DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String submissionsTable, String freeTextTable, boolean pilot) {
         this.dynamoDb = dynamoDb;
         this.submissionsTable = submissionsTable;
         this.freeTextTable = freeTextTable;
+        this.pilot = pilot;
+    }
+
+    /**
+     * Pilot submissions, in the same tables but outside both indexes: the item has {@code pilot = true} and its
+     * date under {@link SubmissionTables#PILOT_RECEIVED_DATE} instead of {@code receivedDate}, the sort key of
+     * {@code byMunicipality} and the partition key of {@code byReceivedDate}. A sparse index holds only the items
+     * with its key attributes, so the aggregation (which reads only through {@code byReceivedDate}) never sees them.
+     */
+    public static DynamoDbSubmissionStore pilot(DynamoDbClient dynamoDb, String submissionsTable, String freeTextTable) {
+        return new DynamoDbSubmissionStore(dynamoDb, submissionsTable, freeTextTable, true);
     }
 
     @Override
     public PutResult putIfAbsent(StoredSubmission submission) {
         Map<String, AttributeValue> item = submissionItem(submission);
+        if (pilot) {
+            item.put(SubmissionTables.PILOT_RECEIVED_DATE, item.remove(RECEIVED_DATE));
+            item.put(SubmissionTables.PILOT, AttributeValue.fromBool(true));
+        }
         return submission.freeTexts().isEmpty() ? putAlone(item) : putWithFreeText(item, submission);
     }
 
@@ -108,7 +128,8 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
 
     private static PutResult alreadyStored(Map<String, AttributeValue> existing) {
         Receipt receipt = new Receipt(UUID.fromString(existing.get(SUBMISSION_ID).s()), existing.get("instrumentId").s(),
-                Integer.parseInt(existing.get("instrumentVersion").n()), LocalDate.parse(existing.get(RECEIVED_DATE).s()));
+                Integer.parseInt(existing.get("instrumentVersion").n()),
+                LocalDate.parse(existing.getOrDefault(RECEIVED_DATE, existing.get(SubmissionTables.PILOT_RECEIVED_DATE)).s()));
         return new AlreadyStored(existing.get("fingerprint").s(), receipt);
     }
 

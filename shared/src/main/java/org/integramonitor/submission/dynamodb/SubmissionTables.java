@@ -25,6 +25,13 @@ public final class SubmissionTables {
     public static final String BY_MUNICIPALITY_INDEX = "byMunicipality";
     /** GSI: one day of arrivals, for incremental aggregation. */
     public static final String BY_RECEIVED_DATE_INDEX = "byReceivedDate";
+    /**
+     * A pilot submission's date: it has this attribute instead of {@link #RECEIVED_DATE}, so it is in neither
+     * index (both are keyed on receivedDate) and the aggregation never reads it.
+     */
+    public static final String PILOT_RECEIVED_DATE = "pilotReceivedDate";
+    /** {@code true} on a pilot submission (a submission to a pilot version, never counted). */
+    public static final String PILOT = "pilot";
     /** TTL attribute of the free-text table (epoch seconds of midnight UTC of the expiry day). */
     public static final String EXPIRES_AT = "expiresAt";
 

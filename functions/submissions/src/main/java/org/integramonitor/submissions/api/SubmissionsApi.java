@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.integramonitor.instrument.Instrument;
 import org.integramonitor.instrument.InstrumentCatalog;
+import org.integramonitor.instrument.InstrumentStatus;
 import org.integramonitor.instrument.SubmissionSchema;
 import org.integramonitor.function.http.ApiRequest;
 import org.integramonitor.function.http.ApiResponse;
@@ -87,7 +88,10 @@ public final class SubmissionsApi {
                 "GET /v1/instruments/{instrumentId}/versions/{version}/submission-schema", (request, path) ->
                         submissionSchema(path.get("instrumentId"), path.get("version"), request.header("If-None-Match")),
                 "POST /v1/instruments/{instrumentId}/submissions", (request, path) ->
-                        submit(path.get("instrumentId"), request.header("Content-Type"), request.body(), request.path())));
+                        submit(path.get("instrumentId"), request.header("Content-Type"), request.body(), request.path()),
+                "POST /v1/instruments/{instrumentId}/versions/{version}/pilot-submissions", (request, path) ->
+                        submitPilot(path.get("instrumentId"), path.get("version"), request.header("Content-Type"),
+                                request.body(), request.path())));
     }
 
     /** Answers a request: on the route key its host matched (Lambda), otherwise by method and path. */
@@ -134,21 +138,21 @@ public final class SubmissionsApi {
 
     public ApiResponse instrumentVersion(String instrumentId, String version, Optional<String> ifNoneMatch) {
         String path = "/v1/instruments/" + instrumentId + "/versions/" + version;
-        return publishedVersion(instrumentId, version)
+        return servedVersion(instrumentId, version)
                 .map(instrument -> conditionalGet("version/" + instrumentId + "/" + instrument.version(), ifNoneMatch,
-                        () -> Representation.of(json.write(instrument), IMMUTABLE_CACHE)))
+                        () -> Representation.of(json.write(instrument), cacheOf(instrument))))
                 .orElseGet(() -> problems.response(Problems.notFound(
-                        "instrument '" + instrumentId + "' has no published version '" + version + "'"), path));
+                        "instrument '" + instrumentId + "' has no version '" + version + "'"), path));
     }
 
     public ApiResponse submissionSchema(String instrumentId, String version, Optional<String> ifNoneMatch) {
         String path = "/v1/instruments/" + instrumentId + "/versions/" + version + "/submission-schema";
-        return publishedVersion(instrumentId, version)
+        return servedVersion(instrumentId, version)
                 .map(instrument -> conditionalGet("schema/" + instrumentId + "/" + instrument.version(), ifNoneMatch,
-                        () -> Representation.of(json.write(SubmissionSchema.of(instrument)), IMMUTABLE_CACHE),
+                        () -> Representation.of(json.write(SubmissionSchema.of(instrument)), cacheOf(instrument)),
                         "application/schema+json"))
                 .orElseGet(() -> problems.response(Problems.notFound(
-                        "instrument '" + instrumentId + "' has no published version '" + version + "'"), path));
+                        "instrument '" + instrumentId + "' has no version '" + version + "'"), path));
     }
 
     /** POST a submission: 201 first time, 200 with the same receipt on a retry, problem+json otherwise. */
@@ -158,7 +162,31 @@ public final class SubmissionsApi {
         return response;
     }
 
+    /**
+     * POST a pilot submission to a pilot version: stored apart from real submissions, never counted in published
+     * figures; the same answers as {@link #submit} (201, 200 on a retry, 400, 404 when the version is not a pilot,
+     * 409, 410 when it is retired, 413, 415, 503).
+     */
+    public ApiResponse submitPilot(String instrumentId, String version, Optional<String> contentType, byte[] body,
+                                   String path) {
+        int number;
+        try {
+            number = Integer.parseInt(version);
+        } catch (NumberFormatException notANumber) {
+            return reject(Problems.notFound("instrument '" + instrumentId + "' has no pilot version '" + version + "'"), path);
+        }
+        ApiResponse response = doSubmit(instrumentId, contentType, body, path,
+                parsed -> submissions.receivePilot(instrumentId, number, parsed));
+        LOG.info("pilot submission answered status={} instrument={} version={}", response.status(), instrumentId, number);
+        return response;
+    }
+
     private ApiResponse doSubmit(String instrumentId, Optional<String> contentType, byte[] body, String path) {
+        return doSubmit(instrumentId, contentType, body, path, parsed -> submissions.receive(instrumentId, parsed));
+    }
+
+    private ApiResponse doSubmit(String instrumentId, Optional<String> contentType, byte[] body, String path,
+                                 java.util.function.Function<JsonNode, SubmissionOutcome> receive) {
         JsonBodies.Outcome read = bodies.read(contentType, body);
         if (read instanceof JsonBodies.Rejected rejected) {
             return reject(rejected.problem(), path);
@@ -166,7 +194,7 @@ public final class SubmissionsApi {
         JsonNode parsed = ((JsonBodies.Parsed) read).value();
         SubmissionOutcome outcome;
         try {
-            outcome = submissions.receive(instrumentId, parsed);
+            outcome = receive.apply(parsed);
         } catch (RuntimeException storageFailure) {
             LOG.error("submission could not be stored instrument={} error={}", instrumentId,
                     storageFailure.getClass().getSimpleName(), storageFailure);
@@ -190,6 +218,9 @@ public final class SubmissionsApi {
         if (outcome instanceof SubmissionOutcome.UnknownInstrument unknown) {
             return reject(Problems.notFound(unknown.detail()), path);
         }
+        if (outcome instanceof SubmissionOutcome.Retired retired) {
+            return reject(Problem.of(410, "instrument-retired", "Instrument version retired", retired.detail()), path);
+        }
         SubmissionOutcome.Conflict conflict = (SubmissionOutcome.Conflict) outcome;
         metrics.conflicted(instrumentId);
         return problems.response(Problem.of(409, "submission-id-conflict", "Submission id already used",
@@ -212,9 +243,18 @@ public final class SubmissionsApi {
         return body;
     }
 
-    private Optional<Instrument> publishedVersion(String instrumentId, String version) {
+    /**
+     * A published version never changes: cached for good. A pilot is retired one day and a retired version's
+     * status changed once, so both are cached briefly (their content, pinned by the index, never changes).
+     */
+    private static String cacheOf(Instrument instrument) {
+        return instrument.status() == InstrumentStatus.PUBLISHED ? IMMUTABLE_CACHE : LATEST_CACHE;
+    }
+
+    /** Pilot, published or retired: served at its version URL (a draft is not served: 404). */
+    private Optional<Instrument> servedVersion(String instrumentId, String version) {
         try {
-            return catalog.published(instrumentId, Integer.parseInt(version));
+            return catalog.served(instrumentId, Integer.parseInt(version));
         } catch (NumberFormatException notANumber) {
             return Optional.empty();
         }
