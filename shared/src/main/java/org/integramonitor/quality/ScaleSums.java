@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Additive sums of one multi-item 1-5 scale (k items), from which {@link ScaleQuality} computes alpha, omega and
@@ -16,7 +17,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code answered}: a scale point 1-5;</li>
  *   <li>{@code notApplicable}: the "don't know / did not use" answer {@code "na"};</li>
- *   <li>{@code missing}: no answer (skipped, or not shown by skip logic: the map has no value or null);</li>
+ *   <li>{@code missing}: asked but no answer (the map has no value or null);</li>
+ *   <li>{@code notAsked}: no answer and not shown by skip logic (only with {@link #add(Map, Predicate)}; with
+ *       {@link #add(Map)} every item counts as asked, so such respondents count as missing);</li>
  *   <li>{@code atMin}/{@code atMax}: answered 1 / answered 5.</li>
  * </ul>
  * An answer value may be an {@link Integer} (or other integral {@link Number}), the string {@code "na"}, a Jackson
@@ -37,11 +40,13 @@ public final class ScaleSums {
     private final long[] answered;
     private final long[] notApplicable;
     private final long[] missing;
+    private final long[] notAsked;
     private final long[] atMin;
     private final long[] atMax;
 
     private ScaleSums(List<String> items, long respondents, long n, long[] sum, long[] sumSq, long[] cross,
-                      long[] answered, long[] notApplicable, long[] missing, long[] atMin, long[] atMax) {
+                      long[] answered, long[] notApplicable, long[] missing, long[] notAsked, long[] atMin,
+                      long[] atMax) {
         this.items = items;
         this.respondents = respondents;
         this.n = n;
@@ -51,6 +56,7 @@ public final class ScaleSums {
         this.answered = answered;
         this.notApplicable = notApplicable;
         this.missing = missing;
+        this.notAsked = notAsked;
         this.atMin = atMin;
         this.atMax = atMax;
     }
@@ -63,11 +69,19 @@ public final class ScaleSums {
         }
         int k = ids.size();
         return new ScaleSums(ids, 0, 0, new long[k], new long[k], new long[k * (k - 1) / 2],
-                new long[k], new long[k], new long[k], new long[k], new long[k]);
+                new long[k], new long[k], new long[k], new long[k], new long[k], new long[k]);
     }
 
-    /** These sums plus one respondent's answers (item id to answer; see the class comment). */
+    /** These sums plus one respondent's answers (item id to answer; see the class comment), every item asked. */
     public ScaleSums add(Map<String, ?> answers) {
+        return add(answers, id -> true);
+    }
+
+    /**
+     * These sums plus one respondent's answers; {@code asked} says whether the skip logic showed an item to this
+     * respondent. An unanswered item that was not asked counts as {@code notAsked}, not as {@code missing}.
+     */
+    public ScaleSums add(Map<String, ?> answers, Predicate<String> asked) {
         int k = items.size();
         int[] v = new int[k];
         boolean complete = true;
@@ -88,6 +102,8 @@ public final class ScaleSums {
                 complete = false;
                 if (value == NA) {
                     r.notApplicable[i]++;
+                } else if (!asked.test(items.get(i))) {
+                    r.notAsked[i]++;
                 } else {
                     r.missing[i]++;
                 }
@@ -106,7 +122,7 @@ public final class ScaleSums {
             }
         }
         return new ScaleSums(items, respondentsAfter, nAfter, r.sum, r.sumSq, r.cross, r.answered,
-                r.notApplicable, r.missing, r.atMin, r.atMax);
+                r.notApplicable, r.missing, r.notAsked, r.atMin, r.atMax);
     }
 
     /** The element-wise sum of two summaries of the same scale (same item ids in the same order). */
@@ -117,7 +133,7 @@ public final class ScaleSums {
         return new ScaleSums(items, Math.addExact(respondents, other.respondents), Math.addExact(n, other.n),
                 add(sum, other.sum), add(sumSq, other.sumSq), add(cross, other.cross),
                 add(answered, other.answered), add(notApplicable, other.notApplicable), add(missing, other.missing),
-                add(atMin, other.atMin), add(atMax, other.atMax));
+                add(notAsked, other.notAsked), add(atMin, other.atMin), add(atMax, other.atMax));
     }
 
     public List<String> items() { return items; }
@@ -138,6 +154,7 @@ public final class ScaleSums {
     public long answered(int i) { return answered[i]; }
     public long notApplicable(int i) { return notApplicable[i]; }
     public long missing(int i) { return missing[i]; }
+    public long notAsked(int i) { return notAsked[i]; }
     public long atMin(int i) { return atMin[i]; }
     public long atMax(int i) { return atMax[i]; }
 
@@ -146,7 +163,7 @@ public final class ScaleSums {
         return o instanceof ScaleSums s && items.equals(s.items) && respondents == s.respondents && n == s.n
                 && Arrays.equals(sum, s.sum) && Arrays.equals(sumSq, s.sumSq) && Arrays.equals(cross, s.cross)
                 && Arrays.equals(answered, s.answered) && Arrays.equals(notApplicable, s.notApplicable)
-                && Arrays.equals(missing, s.missing) && Arrays.equals(atMin, s.atMin) && Arrays.equals(atMax, s.atMax);
+                && Arrays.equals(missing, s.missing) && Arrays.equals(notAsked, s.notAsked) && Arrays.equals(atMin, s.atMin) && Arrays.equals(atMax, s.atMax);
     }
 
     @Override
@@ -198,7 +215,7 @@ public final class ScaleSums {
 
     private ScaleSums copy() {
         return new ScaleSums(items, respondents, n, sum.clone(), sumSq.clone(), cross.clone(), answered.clone(),
-                notApplicable.clone(), missing.clone(), atMin.clone(), atMax.clone());
+                notApplicable.clone(), missing.clone(), notAsked.clone(), atMin.clone(), atMax.clone());
     }
 
     private static long[] add(long[] a, long[] b) {
