@@ -35,13 +35,15 @@ public final class DynamoDbSubmissionReader implements SubmissionReader {
                 .indexName(BY_RECEIVED_DATE_INDEX)
                 .keyConditionExpression("receivedDate = :day")
                 .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(day.toString())))
-                .projectionExpression("instrumentId, instrumentVersion, municipality, answers")
+                .expressionAttributeNames(Map.of("#language", "language"))
+                .projectionExpression("instrumentId, instrumentVersion, municipality, answers, #language")
                 .build();
         dynamoDb.queryPaginator(query).items().forEach(item -> {
             try {
                 consumer.accept(new SubmissionRecord(item.get("instrumentId").s(),
                         Integer.parseInt(item.get("instrumentVersion").n()), item.get("municipality").s(), day,
-                        mapper.readTree(item.get("answers").s())));
+                        mapper.readTree(item.get("answers").s()),
+                        item.containsKey("language") ? item.get("language").s() : SubmissionRecord.UNKNOWN_LANGUAGE));
             } catch (IOException e) {
                 throw new UncheckedIOException("unreadable answers in a stored submission", e);
             }

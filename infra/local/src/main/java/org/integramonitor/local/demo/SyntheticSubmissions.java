@@ -123,7 +123,10 @@ public final class SyntheticSubmissions implements SubmissionReader {
                 }
             }
         }
-        return new SubmissionRecord(instrument.id(), instrument.version(), municipality, day, answers);
+        // form languages roughly as TCN residents would choose them (Ukrainian and Russian most)
+        double draw = random.nextDouble();
+        String language = draw < 0.35 ? "uk" : draw < 0.7 ? "ru" : draw < 0.9 ? "en" : "lt";
+        return new SubmissionRecord(instrument.id(), instrument.version(), municipality, day, answers, language);
     }
 
     private ArrayNode multiple(Item item, Random random) {
