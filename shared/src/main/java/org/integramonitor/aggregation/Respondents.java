@@ -22,6 +22,11 @@ public final class Respondents {
         return PREFIX + instrumentId + "/" + version;
     }
 
+    /** The id of the weighted instrument's respondents per weighting stratum (all its versions together). */
+    public static String strataId(String instrumentId) {
+        return PREFIX + instrumentId;
+    }
+
     public static boolean isRespondentsId(String id) {
         return id.startsWith(PREFIX);
     }

@@ -154,6 +154,12 @@ public final class InstrumentCatalog {
                 .filter(InstrumentCatalog::counted).toList();
     }
 
+    /** Every version being piloted: its submissions are stored apart and only ever reach its pilot report. */
+    public List<Instrument> pilots() {
+        return servedById.values().stream().flatMap(versions -> versions.values().stream())
+                .filter(instrument -> instrument.status() == InstrumentStatus.PILOT).toList();
+    }
+
     private static boolean counted(Instrument instrument) {
         return instrument.status() == InstrumentStatus.PUBLISHED || instrument.status() == InstrumentStatus.RETIRED;
     }

@@ -72,6 +72,32 @@ public final class ScaleSums {
                 new long[k], new long[k], new long[k], new long[k], new long[k], new long[k]);
     }
 
+    /**
+     * Sums read back from storage (a stored day summary): the arrays in the order of the accessors, the
+     * cross-products as the upper triangle row by row ({@code cross(0,1), cross(0,2), ..., cross(k-2,k-1)}).
+     */
+    public static ScaleSums restore(List<String> itemIds, long respondents, long n, long[] sum, long[] sumSq, long[] cross,
+                                    long[] answered, long[] notApplicable, long[] missing, long[] notAsked, long[] atMin,
+                                    long[] atMax) {
+        ScaleSums empty = empty(itemIds);
+        int k = empty.k();
+        for (long[] array : new long[][]{sum, sumSq, answered, notApplicable, missing, notAsked, atMin, atMax}) {
+            if (array.length != k) {
+                throw new IllegalArgumentException("an array of " + array.length + " sums for " + k + " items");
+            }
+        }
+        if (cross.length != k * (k - 1) / 2) {
+            throw new IllegalArgumentException("cross-products of " + cross.length + " pairs for " + k + " items");
+        }
+        return new ScaleSums(empty.items, respondents, n, sum.clone(), sumSq.clone(), cross.clone(), answered.clone(),
+                notApplicable.clone(), missing.clone(), notAsked.clone(), atMin.clone(), atMax.clone());
+    }
+
+    /** The cross-products as stored: the upper triangle row by row. */
+    public long[] crossProducts() {
+        return cross.clone();
+    }
+
     /** These sums plus one respondent's answers (item id to answer; see the class comment), every item asked. */
     public ScaleSums add(Map<String, ?> answers) {
         return add(answers, id -> true);

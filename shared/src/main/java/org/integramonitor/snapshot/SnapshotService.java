@@ -9,7 +9,13 @@ import org.integramonitor.disclosure.DisclosureControl;
 import org.integramonitor.disclosure.DisclosureSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.indicator.IndicatorDefinition;
+import org.integramonitor.aggregation.DaySummary;
+import org.integramonitor.instrument.Instrument;
 import org.integramonitor.municipality.Municipality;
+import org.integramonitor.quality.InstrumentScales;
+import org.integramonitor.quality.QualityReport;
+import org.integramonitor.quality.ScaleSums;
+import org.integramonitor.weighting.WeightedFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +29,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -59,6 +68,9 @@ public final class SnapshotService {
     private final MonitoringCells monitoring;
     private final SnapshotLabels labels;
     private final BuildInfo build;
+    private final SurveyStatistics statistics;
+    /** Keys and validates stored summaries: the indicator definitions and what else the summaries collect. */
+    private final String summaryHash;
 
     /** Survey indicators only. */
     public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
@@ -74,6 +86,20 @@ public final class SnapshotService {
                            SnapshotStore store, SummaryStore summaries, ObjectMapper mapper,
                            DisclosureSettings disclosureSettings, Clock clock, ZoneId zone, LocalDate firstDay,
                            Duration closingGrace, MonitoringCells monitoring) {
+        this(indicators, municipalities, reader, store, summaries, mapper, disclosureSettings, clock, zone, firstDay, closingGrace,
+                monitoring, SurveyStatistics.NONE);
+    }
+
+    /** As above, with measurement quality, pilot reports and weighted figures ({@link SurveyStatistics}). */
+    public SnapshotService(IndicatorCatalog indicators, List<Municipality> municipalities, SubmissionReader reader,
+                           SnapshotStore store, SummaryStore summaries, ObjectMapper mapper,
+                           DisclosureSettings disclosureSettings, Clock clock, ZoneId zone, LocalDate firstDay,
+                           Duration closingGrace, MonitoringCells monitoring, SurveyStatistics statistics) {
+        this.statistics = statistics;
+        // without statistics the summaries are those of earlier releases, under the same keys
+        this.summaryHash = statistics.enabled()
+                ? SnapshotWriter.sha256((indicators.definitionsHash() + "|" + statistics.scope().fingerprint()).getBytes(StandardCharsets.UTF_8))
+                : indicators.definitionsHash();
         this.monitoring = monitoring;
         this.indicators = indicators;
         this.municipalities = List.copyOf(municipalities);
@@ -104,7 +130,7 @@ public final class SnapshotService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate closedBefore = LocalDate.ofInstant(now.minus(closingGrace), zone);
-        DaySummarizer summarizer = new DaySummarizer(indicators, reader);
+        DaySummarizer summarizer = new DaySummarizer(indicators, reader, statistics.scope());
         CellTotals totals = new CellTotals();
         int read = 0;
         int reused = 0;
@@ -121,7 +147,7 @@ public final class SnapshotService {
                 reused += daysInRange;
                 continue;
             }
-            DaySummary monthSummary = DaySummary.empty(from, indicators.definitionsHash());
+            DaySummary monthSummary = DaySummary.empty(from, summaryHash);
             // the open month's closed days are kept as one running total too, so a refresh reads one file for them
             LocalDate closedThrough = closedBefore.minusDays(1).isAfter(to) ? to : closedBefore.minusDays(1);
             boolean openMonthWithClosedDays = !monthClosed && !closedThrough.isBefore(from);
@@ -171,15 +197,17 @@ public final class SnapshotService {
         cells.addAll(monitoring.publish(today, disclosure, areas));
         List<IndicatorDefinition> definitions = new ArrayList<>(indicators.all());
         definitions.addAll(monitoring.definitions());
-        long published = System.nanoTime();
         String snapshotId = SNAPSHOT_ID.format(now) + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        Map<String, byte[]> statisticsFiles = statisticsFiles(snapshotId, totals, cells, closedBefore, disclosure);
+        long published = System.nanoTime();
         List<String> versions = indicators.all().stream()
                 .flatMap(indicator -> indicator.instrumentVersions().stream().map(v -> indicator.instrument() + "/v" + v))
                 .distinct().sorted().toList();
         String manifestKey = new SnapshotWriter(store, mapper, labels, build).write(new SnapshotWriter.Metadata(snapshotId,
                 now.toString(), today.toString(), versions, indicators.definitionsVersion(), indicators.definitionsHash(),
                 SnapshotWriter.sha256(disclosureSettings.fingerprint().getBytes(StandardCharsets.UTF_8)),
-                mapper.valueToTree(disclosureSettings), definitions, municipalities, monitoring.definitionsHash()), cells);
+                mapper.valueToTree(disclosureSettings), definitions, municipalities, monitoring.definitionsHash()), cells,
+                statisticsFiles);
         long written = System.nanoTime();
         long suppressed = cells.stream().filter(PublishedCell::suppressed).count();
         long publishedRows = cells.stream().filter(cell -> PublishedCell.PUBLISHED.equals(cell.status())).count();
@@ -195,22 +223,62 @@ public final class SnapshotService {
         return result;
     }
 
+    /** Measurement quality (closed quarters, and every pilot version's own report) and weighted national figures. */
+    private Map<String, byte[]> statisticsFiles(String snapshotId, CellTotals totals, List<PublishedCell> cells,
+                                                LocalDate closedBefore, DisclosureControl disclosure) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (!statistics.enabled()) {
+            return files;
+        }
+        int minimum = disclosureSettings.minimumDenominator();
+        Map<String, ScaleSums> pilotSums = new TreeMap<>();
+        for (Instrument pilot : statistics.instruments().pilots()) {
+            List<InstrumentScales.Definition> scales = InstrumentScales.of(pilot);
+            statistics.pilots().forEachPilotSubmission(pilot.id(), pilot.version(), submission -> {
+                for (InstrumentScales.Definition scale : scales) {
+                    String key = DaySummary.scaleKey(pilot.id(), pilot.version(), submission.language(), scale.sectionId());
+                    pilotSums.put(key, InstrumentScales.add(pilotSums.getOrDefault(key, scale.empty()), pilot, submission.answers()));
+                }
+            });
+        }
+        // quality changes once a quarter: from the quarters that ended before the first open day
+        QualityReport quality = QualityReport.build(totals.scalesOfQuartersEndedBefore(closedBefore), pilotSums,
+                statistics.instruments(), minimum);
+        files.put(SnapshotWriter.QUALITY_FILE, bytes(StatisticsDocuments.quality(mapper, snapshotId,
+                closedBefore.minusDays(1).toString(), quality, disclosure, minimum)));
+        statistics.weighting().ifPresent(weighting -> {
+            List<WeightedFigures.PeriodFigures> periods = WeightedFigures.compute(totals.strata(), weighting.instrumentId(),
+                    weighting.margins(), indicators.all(), weighting.settings(), minimum);
+            files.put(SnapshotWriter.WEIGHTED_FILE, bytes(StatisticsDocuments.weighted(mapper, snapshotId, weighting.instrumentId(),
+                    weighting.margins(), periods, indicators.all(), cells, disclosure)));
+        });
+        return files;
+    }
+
+    private byte[] bytes(Object document) {
+        try {
+            return mapper.writeValueAsBytes(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Optional<DaySummary> stored(String key) {
         return summaries.get(key).map(bytes -> DaySummaryCodec.read(mapper, bytes))
-                .filter(summary -> summary.definitionsHash().equals(indicators.definitionsHash()));
+                .filter(summary -> summary.definitionsHash().equals(summaryHash));
     }
 
     private String dayKey(LocalDate day) {
-        return "summaries/" + indicators.definitionsHash().substring(0, 16) + "/" + day + ".json";
+        return "summaries/" + summaryHash.substring(0, 16) + "/" + day + ".json";
     }
 
     /** The closed days of the open month, from {@code from} through {@code through}. */
     private String monthToDateKey(LocalDate from, LocalDate through) {
-        return "summaries/" + indicators.definitionsHash().substring(0, 16) + "/month-from-" + from + "-through-" + through + ".json";
+        return "summaries/" + summaryHash.substring(0, 16) + "/month-from-" + from + "-through-" + through + ".json";
     }
 
     /** A closed month from {@code from} (its first day, or the programme's first day) to its end. */
     private String monthKey(LocalDate from) {
-        return "summaries/" + indicators.definitionsHash().substring(0, 16) + "/month-from-" + from + ".json";
+        return "summaries/" + summaryHash.substring(0, 16) + "/month-from-" + from + ".json";
     }
 }

@@ -32,6 +32,8 @@ public final class SnapshotWriter {
 
     public static final String LATEST_KEY = "latest.json";
     public static final String NATIONAL = "LT";
+    public static final String QUALITY_FILE = "quality.json";
+    public static final String WEIGHTED_FILE = "weighted.json";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String POINTER = "public, max-age=60";
 
@@ -74,6 +76,15 @@ public final class SnapshotWriter {
 
     /** Writes the files, then the manifest, then the pointer; returns the manifest's key. */
     public String write(Metadata metadata, List<PublishedCell> cells) {
+        return write(metadata, cells, Map.of());
+    }
+
+    /**
+     * As {@link #write(Metadata, List)}, with further files of the snapshot folder (path to body, e.g.
+     * {@code quality.json}, {@code weighted.json}, the ministry's reports), listed and checksummed in the
+     * manifest like the others.
+     */
+    public String write(Metadata metadata, List<PublishedCell> cells, Map<String, byte[]> extraFiles) {
         labels.requireCovers(metadata.indicators());
         String folder = "snapshots/" + metadata.snapshotId() + "/";
         List<String> areas = new ArrayList<>();
@@ -119,6 +130,7 @@ public final class SnapshotWriter {
             files.put(areaJson(area), json(document));
         });
 
+        files.putAll(extraFiles);
         ObjectNode manifest = manifest(metadata, cells, byArea.size());
         ArrayNode fileList = manifest.putArray("files");
         files.forEach((name, body) -> {
@@ -139,6 +151,11 @@ public final class SnapshotWriter {
         latest.put("datapackage", folder + "datapackage.json");
         latest.put("indicatorFolder", folder + "indicators/");
         latest.put("municipalityFolder", folder + "municipalities/");
+        for (String extra : new String[]{QUALITY_FILE, WEIGHTED_FILE}) {
+            if (extraFiles.containsKey(extra)) {
+                latest.put(extra.substring(0, extra.indexOf('.')), folder + extra);
+            }
+        }
         store.put(LATEST_KEY, json(latest), "application/json", POINTER);
         return manifestKey;
     }
@@ -242,7 +259,13 @@ public final class SnapshotWriter {
     }
 
     private static String contentType(String name) {
-        return name.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/json";
+        if (name.endsWith(".csv")) {
+            return "text/csv; charset=utf-8";
+        }
+        if (name.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        return name.endsWith(".css") ? "text/css; charset=utf-8" : "application/json";
     }
 
     static String sha256(byte[] body) {

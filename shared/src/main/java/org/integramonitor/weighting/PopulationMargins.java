@@ -52,6 +52,31 @@ public record PopulationMargins(String id, int version, boolean example, String 
         return margin(Stratum.Dimension.MUNICIPALITY).values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
+    /** Margins with the instrument version they were validated against. */
+    public record ForInstrument(Instrument instrument, PopulationMargins margins) {
+    }
+
+    /**
+     * The default margins file, validated against the instrument version it names ({@code instrumentId},
+     * {@code instrumentVersion}), which must be counted data (published or retired).
+     */
+    public static ForInstrument loadDefault(ObjectMapper mapper, org.integramonitor.instrument.InstrumentCatalog instruments) {
+        try (InputStream in = PopulationMargins.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new DefinitionException(DEFAULT_RESOURCE, List.of("file not found on the classpath"));
+            }
+            JsonNode root = mapper.readTree(in);
+            String instrumentId = root.path("instrumentId").asText("");
+            int version = root.path("instrumentVersion").asInt(0);
+            Instrument instrument = instruments.published(instrumentId, version).orElseThrow(() -> new DefinitionException(
+                    DEFAULT_RESOURCE, List.of("names instrument '" + instrumentId + "' version " + version
+                            + ", which is not a published or retired version")));
+            return new ForInstrument(instrument, loadDefault(mapper, instrument));
+        } catch (IOException e) {
+            throw new DefinitionException(DEFAULT_RESOURCE, List.of("not valid JSON: " + e.getMessage()));
+        }
+    }
+
     public static PopulationMargins loadDefault(ObjectMapper mapper, Instrument instrument) {
         try (InputStream in = PopulationMargins.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {

@@ -14,6 +14,10 @@ import org.integramonitor.monitoring.dynamodb.DynamoDbMonitoringStore;
 import org.integramonitor.snapshot.MonitoringCells;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.snapshot.SnapshotService;
+import org.integramonitor.snapshot.SurveyStatistics;
+import org.integramonitor.aggregation.PilotSubmissionReader;
+import org.integramonitor.weighting.PopulationMargins;
+import org.integramonitor.weighting.RakingSettings;
 import org.integramonitor.snapshot.s3.S3SnapshotStore;
 import org.integramonitor.snapshot.s3.S3SummaryStore;
 import org.integramonitor.submission.dynamodb.DynamoDbSubmissionReader;
@@ -26,6 +30,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires aggregation: submissions table in, snapshot bucket out, its own state (summaries) in a private bucket;
@@ -59,6 +64,20 @@ public class AggregationBeans {
                 ReportingCalendar.loadDefault(json.mapper()).firstPeriod());
     }
 
+    /**
+     * Measurement quality of every instrument's scales, pilot reports from the pilot index, and weighted figures
+     * for the instrument the population margins file names.
+     */
+    private static final PilotSubmissionReader PILOT_READER_PENDING = PilotSubmissionReader.NONE;
+
+    static SurveyStatistics surveyStatistics(InstrumentCatalog instruments, DynamoDbClient dynamoDb, Json json,
+                                             AggregationSettings settings) {
+        PopulationMargins.ForInstrument margins = PopulationMargins.loadDefault(json.mapper(), instruments);
+        return new SurveyStatistics(instruments,
+                PILOT_READER_PENDING,
+                Optional.of(new SurveyStatistics.Weighting(margins.instrument().id(), margins.margins(), RakingSettings.DEFAULT)));
+    }
+
     @Singleton
     SnapshotService snapshotService(IndicatorCatalog indicators, InstrumentCatalog instruments, DynamoDbClient dynamoDb,
                                     S3Client s3, Json json, Clock clock, MonitoringCells monitoring,
@@ -68,6 +87,6 @@ public class AggregationBeans {
                 new DynamoDbSubmissionReader(dynamoDb, settings.submissionsTable(), json.mapper()),
                 new S3SnapshotStore(s3, settings.snapshotBucket()), new S3SummaryStore(s3, settings.summaryBucket()),
                 json.mapper(), settings.disclosure(), clock, settings.zone(), settings.firstDay(), settings.closingGrace(),
-                monitoring);
+                monitoring, surveyStatistics(instruments, dynamoDb, json, settings));
     }
 }
