@@ -812,49 +812,41 @@ final class ReportRenderer {
     }
 
     /**
-     * The pilots of this instrument that concern the report's version: one that trialled it (numbered between the
-     * published version before it and it) or one that trials its successor (numbered above it, with no published
-     * version in between).
+     * The pilots of this instrument that concern the report's version. A pilot belongs to the published version it
+     * was promoted to (the first published version numbered at or above it: the pilot trialled it); a pilot not
+     * promoted yet belongs to the latest published version below it (it trials that version's successor).
      */
     private List<JsonNode> relevantPilots() {
-        int version = instrument.version();
-        int before = publishedBefore(version).map(Instrument::version).orElse(0);
         List<JsonNode> relevant = new ArrayList<>();
         for (JsonNode pilot : in.quality().path("pilots")) {
-            if (!in.instrument().equals(pilot.path("instrument").asText())) {
-                continue;
-            }
-            int p = pilot.path("version").asInt();
-            boolean trialledThis = p > before && p <= version;
-            boolean trialsNext = p > version && publishedBetween(version, p).isEmpty();
-            if (trialledThis || trialsNext) {
+            if (in.instrument().equals(pilot.path("instrument").asText())
+                    && owner(pilot.path("version").asInt()) == instrument.version()) {
                 relevant.add(pilot);
             }
         }
         return relevant;
     }
 
-    /** The highest version below this one that was published (not a pilot, retired or not). */
-    private Optional<Instrument> publishedBefore(int version) {
-        for (int v = version - 1; v >= 1; v--) {
-            if (!pilotVersions.contains(v)) {
-                Optional<Instrument> candidate = in.instruments().published(in.instrument(), v);
-                if (candidate.isPresent()) {
-                    return candidate;
-                }
-            }
-        }
-        return Optional.empty();
+    private int owner(int pilot) {
+        List<Integer> published = publishedVersions();
+        return published.stream().filter(v -> v >= pilot).findFirst()
+                .orElseGet(() -> published.stream().filter(v -> v < pilot).reduce((a, b) -> b).orElse(-1));
     }
 
-    private List<Integer> publishedBetween(int low, int high) {
-        List<Integer> between = new ArrayList<>();
-        for (int v = low + 1; v < high; v++) {
-            if (!pilotVersions.contains(v) && in.instruments().published(in.instrument(), v).isPresent()) {
-                between.add(v);
-            }
-        }
-        return between;
+    /** Versions whose submissions are real data (published, or retired after being published), not pilots. */
+    private List<Integer> publishedVersions() {
+        return in.instruments().allPublished().stream()
+                .filter(definition -> definition.id().equals(in.instrument()))
+                .map(Instrument::version)
+                .filter(version -> !pilotVersions.contains(version))
+                .sorted()
+                .toList();
+    }
+
+    /** The highest published version below this one. */
+    private Optional<Instrument> publishedBefore(int version) {
+        return publishedVersions().stream().filter(v -> v < version).reduce((a, b) -> b)
+                .flatMap(v -> in.instruments().served(in.instrument(), v));
     }
 
     private String pilotRespondents(JsonNode pilot) {
