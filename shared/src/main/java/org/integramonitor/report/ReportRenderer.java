@@ -382,7 +382,7 @@ final class ReportRenderer {
         h.open("div", "class", "figure-pair");
         h.open("figure", "class", "chart");
         sampleChart(caption, dimension, rows);
-        h.element("figcaption", caption + ". " + t.get("sample.chartNote"));
+        h.element("figcaption", sentence(caption) + " " + t.get("sample.chartNote"));
         h.close("figure");
         h.open("table", "class", "data");
         h.element("caption", caption);
@@ -492,13 +492,16 @@ final class ReportRenderer {
         String scaleName = sectionName(definition, scale.path("scale").asText());
         List<String> items = new ArrayList<>();
         scale.path("items").forEach(item -> items.add(itemName(definition, item.asText())));
-        h.open("p").text(t.get("quality.items") + " ").text(String.join("; ", items)).close("p");
+        h.element("p", t.get("quality.items"));
+        h.open("ul", "class", "items");
+        items.forEach(item -> h.element("li", item));
+        h.close("ul");
         List<JsonNode> groups = stream(scale.path("groups")).toList();
         String caption = t.get("quality.caption", scaleName);
         h.open("div", "class", "figure-pair");
         h.open("figure", "class", "chart");
         reliabilityChart(caption, groups);
-        h.element("figcaption", caption + ". " + t.get("quality.chartNote"));
+        h.element("figcaption", sentence(caption) + " " + t.get("quality.chartNote"));
         h.close("figure");
         h.open("table", "class", "data");
         h.element("caption", caption);
@@ -953,6 +956,11 @@ final class ReportRenderer {
 
     private String interval(JsonNode lower, JsonNode upper, int decimals) {
         return lower.isNumber() && upper.isNumber() ? num.interval(lower.asDouble(), upper.asDouble(), decimals) : "-";
+    }
+
+    /** The text as a sentence: with a full stop unless it ends with one already ("2026 m."). */
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static String round(double value) {
