@@ -91,6 +91,27 @@ public final class TestInstruments {
         return unresolved(tree).withResolvedOptions(MunicipalityOptions.from(municipalities()));
     }
 
+    /**
+     * A catalog of these instrument trees (each pinned by its own SHA-256, as the index would), with the
+     * municipality options resolved and every rule of {@link InstrumentCatalog} checked: e.g. a published v1 and
+     * a pilot v2, which the shipped index does not hold.
+     */
+    public static InstrumentCatalog catalogOf(JsonNode... trees) {
+        List<InstrumentCatalog.LoadedFile> files = new java.util.ArrayList<>();
+        for (JsonNode tree : trees) {
+            byte[] bytes;
+            try {
+                bytes = STRICT.writeValueAsBytes(tree);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(e);
+            }
+            String file = tree.path("id").asText() + "/v" + tree.path("version").asInt() + ".json";
+            files.add(new InstrumentCatalog.LoadedFile("instruments/" + file,
+                    new InstrumentCatalog.IndexEntry(file, InstrumentCatalog.sha256OfText(bytes)), bytes, unresolved(tree)));
+        }
+        return InstrumentCatalog.of(files, municipalities());
+    }
+
     /** The item object with this id in an instrument tree. */
     public static ObjectNode item(JsonNode tree, String itemId) {
         for (JsonNode section : tree.get("sections")) {
