@@ -10,7 +10,11 @@ import org.integramonitor.disclosure.DisclosureSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.indicator.IndicatorDefinition;
 import org.integramonitor.aggregation.DaySummary;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.integramonitor.instrument.Instrument;
+import org.integramonitor.instrument.InstrumentCatalog;
+import org.integramonitor.report.MinistryReport;
+import org.integramonitor.report.ReportInputs;
 import org.integramonitor.municipality.Municipality;
 import org.integramonitor.quality.InstrumentScales;
 import org.integramonitor.quality.QualityReport;
@@ -51,6 +55,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SnapshotService {
 
+    /** The folder of the ministry's reports inside a snapshot. */
+    public static final String REPORTS = "reports/";
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotService.class);
     private static final DateTimeFormatter SNAPSHOT_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -207,7 +213,7 @@ public final class SnapshotService {
                 now.toString(), today.toString(), versions, indicators.definitionsVersion(), indicators.definitionsHash(),
                 SnapshotWriter.sha256(disclosureSettings.fingerprint().getBytes(StandardCharsets.UTF_8)),
                 mapper.valueToTree(disclosureSettings), definitions, municipalities, monitoring.definitionsHash()), cells,
-                statisticsFiles);
+                statisticsFiles, this::reports);
         long written = System.nanoTime();
         long suppressed = cells.stream().filter(PublishedCell::suppressed).count();
         long publishedRows = cells.stream().filter(cell -> PublishedCell.PUBLISHED.equals(cell.status())).count();
@@ -253,6 +259,40 @@ public final class SnapshotService {
                     weighting.margins(), periods, indicators.all(), cells, disclosure)));
         });
         return files;
+    }
+
+    /**
+     * The ministry's report of every published instrument version in each report language, made from this
+     * snapshot's own documents (docs/report.md).
+     */
+    private Map<String, byte[]> reports(JsonNode manifest, JsonNode dictionary, Map<String, byte[]> files) {
+        Map<String, byte[]> reports = new LinkedHashMap<>();
+        if (!statistics.enabled() || !files.containsKey(SnapshotWriter.QUALITY_FILE)) {
+            return reports;
+        }
+        JsonNode quality = tree(files.get(SnapshotWriter.QUALITY_FILE));
+        JsonNode weighted = files.containsKey(SnapshotWriter.WEIGHTED_FILE) ? tree(files.get(SnapshotWriter.WEIGHTED_FILE)) : null;
+        for (InstrumentCatalog.Summary instrument : statistics.instruments().summaries()) {
+            boolean isWeighted = statistics.weighting().map(SurveyStatistics.Weighting::instrumentId).filter(instrument.id()::equals).isPresent();
+            for (int version : instrument.versions()) {
+                ReportInputs inputs = new ReportInputs(manifest, dictionary, quality, isWeighted ? weighted : null,
+                        statistics.instruments(), instrument.id(), version);
+                for (String language : MinistryReport.languages()) {
+                    reports.put(REPORTS + MinistryReport.fileName(instrument.id(), version, language),
+                            MinistryReport.render(inputs, language).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        reports.put(REPORTS + MinistryReport.STYLESHEET, MinistryReport.stylesheet().getBytes(StandardCharsets.UTF_8));
+        return reports;
+    }
+
+    private JsonNode tree(byte[] body) {
+        try {
+            return mapper.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private byte[] bytes(Object document) {

@@ -85,6 +85,16 @@ public final class SnapshotWriter {
      * manifest like the others.
      */
     public String write(Metadata metadata, List<PublishedCell> cells, Map<String, byte[]> extraFiles) {
+        return write(metadata, cells, extraFiles, (manifest, dictionary, files) -> Map.of());
+    }
+
+    /** Files made from the snapshot's own documents (the ministry's reports): the manifest before its file list. */
+    @FunctionalInterface
+    public interface DerivedFiles {
+        Map<String, byte[]> from(JsonNode manifest, JsonNode dictionary, Map<String, byte[]> files);
+    }
+
+    public String write(Metadata metadata, List<PublishedCell> cells, Map<String, byte[]> extraFiles, DerivedFiles derived) {
         labels.requireCovers(metadata.indicators());
         String folder = "snapshots/" + metadata.snapshotId() + "/";
         List<String> areas = new ArrayList<>();
@@ -132,6 +142,7 @@ public final class SnapshotWriter {
 
         files.putAll(extraFiles);
         ObjectNode manifest = manifest(metadata, cells, byArea.size());
+        files.putAll(derived.from(manifest.deepCopy(), dictionary, Map.copyOf(files)));
         ArrayNode fileList = manifest.putArray("files");
         files.forEach((name, body) -> {
             store.put(folder + name, body, contentType(name), IMMUTABLE);

@@ -207,6 +207,38 @@ class SurveyStatisticsSnapshotTest {
     }
 
     @Test
+    void theSnapshotHoldsTheMinistrysReportInLithuanianAndEnglishWithItsWeightedFigures() throws IOException {
+        SnapshotService.Result result = service(PilotSubmissionReader.NONE).run(true);
+        String folder = result.manifestKey().substring(0, result.manifestKey().lastIndexOf('/') + 1);
+        JsonNode weighted = file(result, "weighted.json");
+        JsonNode manifest = file(result, "manifest.json");
+        for (String language : List.of("lt", "en")) {
+            String name = "reports/tcn-integration-v1." + language + ".html";
+            InMemorySnapshotStore.Stored stored = store.objects.get(folder + name);
+            assertThat(stored).as(name).isNotNull();
+            assertThat(stored.contentType()).startsWith("text/html");
+            String html = new String(stored.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).contains("lang=\"" + language + "\"").contains(result.snapshotId()).contains("report.css");
+            assertThat(manifest.get("files")).anySatisfy(entry -> assertThat(entry.get("path").asText()).isEqualTo(name));
+        }
+        assertThat(store.objects).containsKey(folder + "reports/report.css");
+        // the English report quotes a weighted national year figure as published in weighted.json
+        for (JsonNode period : weighted.get("periods")) {
+            if (period.get("periodType").asText().equals("year")) {
+                JsonNode first = null;
+                for (JsonNode estimate : period.get("estimates")) {
+                    if (!estimate.get("withheld").asBoolean() && first == null) {
+                        first = estimate;
+                    }
+                }
+                String html = new String(store.objects.get(folder + "reports/tcn-integration-v1.en.html").body(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(html).contains(first.get("weighted").get("value").decimalValue().toPlainString());
+            }
+        }
+    }
+
+    @Test
     void aRefreshReusingStoredSummariesPublishesTheSameStatisticsAsAFullRecompute() throws IOException {
         SnapshotService service = service(PilotSubmissionReader.NONE);
         SnapshotService.Result full = service.run(false);
