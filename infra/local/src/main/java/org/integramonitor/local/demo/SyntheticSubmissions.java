@@ -93,6 +93,10 @@ public final class SyntheticSubmissions implements SubmissionReader {
         // a municipality's climate shifts its scale answers a little up or down
         double climate = (new Random(municipality.hashCode()).nextDouble() - 0.5) * 0.8;
         ObjectNode answers = JsonNodeFactory.instance.objectNode();
+        // one trait per respondent and section: a section's scale items measure one thing, as a real scale does
+        Map<String, Double> traits = new java.util.HashMap<>();
+        Map<String, String> sectionOfItem = new java.util.HashMap<>();
+        instrument.sections().forEach(section -> section.items().forEach(item -> sectionOfItem.put(item.id(), section.id())));
         for (Item item : instrument.items()) {
             if (item.condition().map(condition -> !condition.isMetBy(answers.get(condition.item()))).orElse(false)) {
                 continue;
@@ -106,7 +110,8 @@ public final class SyntheticSubmissions implements SubmissionReader {
                     if (random.nextDouble() < 0.08 && instrument.scale(item.scale()).orElseThrow().allowsNotApplicable()) {
                         answers.put(item.id(), AnswerCodes.NOT_APPLICABLE);
                     } else {
-                        double latent = 3.3 + climate + random.nextGaussian() * 1.1;
+                        double trait = traits.computeIfAbsent(sectionOfItem.get(item.id()), section -> random.nextGaussian() * 0.9);
+                        double latent = 3.3 + climate + trait + random.nextGaussian() * 0.7;
                         answers.put(item.id(), (int) Math.max(1, Math.min(5, Math.round(latent))));
                     }
                 }
