@@ -9,6 +9,11 @@ import org.integramonitor.local.demo.SyntheticSubmissions;
 import org.integramonitor.json.Json;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.snapshot.SnapshotService;
+import org.integramonitor.snapshot.SurveyStatistics;
+import org.integramonitor.snapshot.MonitoringCells;
+import org.integramonitor.aggregation.PilotSubmissionReader;
+import org.integramonitor.weighting.PopulationMargins;
+import org.integramonitor.weighting.RakingSettings;
 import org.integramonitor.snapshot.memory.InMemorySnapshotStore;
 import org.integramonitor.snapshot.memory.InMemorySummaryStore;
 
@@ -31,6 +36,8 @@ import java.time.ZoneId;
  * time here). Run with -Xmx512m to check the heap bound; prints the peak heap used.
  */
 public final class AggregationBenchmark {
+    // Since issue 13 the runs include measurement quality, weighting and the ministry's reports, and one more
+    // run of the largest history without them shows their cost side by side.
 
     private static final int REFRESH_SUBMISSIONS = 1_000;
 
@@ -50,10 +57,13 @@ public final class AggregationBenchmark {
         java.util.List<Run> runs = new java.util.ArrayList<>();
         int indicatorCount = 0;
         // an unreported warm-up with a small history, so that neither measured history pays for compiling the code
-        run(20_000);
+        run(20_000, true);
         for (long history : histories) {
-            runs.add(run(history));
+            runs.add(run(history, true));
         }
+        // the same largest history without measurement quality, weighting and reports: what they cost, in this run
+        long largest = histories[histories.length - 1];
+        Run plain = run(largest, false);
         Json json = new Json();
         indicatorCount = IndicatorCatalog.loadDefault(json.mapper(), InstrumentCatalog.loadDefault(json.mapper())).all().size();
         System.out.printf("%nAGGREGATION (synthetic submissions over 365 days, %d survey indicators, 61 areas, max heap %d MB)%n",
@@ -74,6 +84,12 @@ public final class AggregationBenchmark {
                     run.refresh().summariesMillis(), run.refresh().cellsMillis(), run.refresh().writeMillis(),
                     run.next().summariesMillis(), run.next().cellsMillis(), run.next().writeMillis());
         }
+        Run withAll = runs.get(runs.size() - 1);
+        System.out.printf("  %,9d submissions without quality, weighting and reports: full run %6.1f s, peak heap %4.0f MB;"
+                        + " with them %6.1f s, %4.0f MB (ratio %.2f); next refresh %.2f s vs %.2f s%n", plain.history(),
+                plain.fullSeconds(), plain.fullPeakBytes() / (1024.0 * 1024), withAll.fullSeconds(),
+                withAll.fullPeakBytes() / (1024.0 * 1024), withAll.fullSeconds() / plain.fullSeconds(), plain.nextSeconds(),
+                withAll.nextSeconds());
         if (runs.size() >= 2) {
             Run small = runs.get(0);
             Run large = runs.get(runs.size() - 1);
@@ -84,7 +100,7 @@ public final class AggregationBenchmark {
         }
     }
 
-    private static Run run(long total) {
+    private static Run run(long total, boolean withStatistics) {
         Json json = new Json();
         ObjectMapper mapper = json.mapper();
         InstrumentCatalog instruments = InstrumentCatalog.loadDefault(mapper);
@@ -96,10 +112,15 @@ public final class AggregationBenchmark {
         // the history ends yesterday, so today holds exactly the refresh's new submissions
         LocalDate firstDay = today.minusDays(365);
         SyntheticSubmissions submissions = new SyntheticSubmissions(instrument, 7, total, firstDay, 365);
+        // as deployed: measurement quality of every scale, weighting to the population margins, the ministry's reports
+        SurveyStatistics statistics = withStatistics ? new SurveyStatistics(instruments, PilotSubmissionReader.NONE,
+                java.util.Optional.of(new SurveyStatistics.Weighting(instrument.id(), PopulationMargins.loadDefault(mapper, instrument),
+                        RakingSettings.DEFAULT))) : SurveyStatistics.NONE;
         SnapshotService service = new SnapshotService(indicators,
                 MunicipalityRegistry.loadDefault(mapper, instrument.languages()).all(), submissions,
                 new InMemorySnapshotStore(), new InMemorySummaryStore(), mapper,
-                DisclosureSettings.DEFAULT, Clock.fixed(now, zone), zone, firstDay, Duration.ofMinutes(15));
+                DisclosureSettings.DEFAULT, Clock.fixed(now, zone), zone, firstDay, Duration.ofMinutes(15),
+                MonitoringCells.NONE, statistics);
 
         long generationStarted = System.nanoTime();
         long[] generated = {0};
