@@ -28,6 +28,8 @@ else
       AttributeName=submissionId,AttributeType=S \
       AttributeName=municipality,AttributeType=S \
       AttributeName=receivedDate,AttributeType=S \
+      AttributeName=pilotVersion,AttributeType=S \
+      AttributeName=pilotReceivedDate,AttributeType=S \
     --key-schema AttributeName=submissionId,KeyType=HASH \
     --global-secondary-indexes '[
       {"IndexName": "byMunicipality",
@@ -37,7 +39,12 @@ else
       {"IndexName": "byReceivedDate",
        "KeySchema": [{"AttributeName": "receivedDate", "KeyType": "HASH"},
                      {"AttributeName": "submissionId", "KeyType": "RANGE"}],
-       "Projection": {"ProjectionType": "ALL"}}]' \
+       "Projection": {"ProjectionType": "ALL"}},
+      {"IndexName": "byPilotVersion",
+       "KeySchema": [{"AttributeName": "pilotVersion", "KeyType": "HASH"},
+                     {"AttributeName": "pilotReceivedDate", "KeyType": "RANGE"}],
+       "Projection": {"ProjectionType": "INCLUDE",
+                      "NonKeyAttributes": ["instrumentId", "instrumentVersion", "municipality", "answers", "language"]}}]' \
     >/dev/null
   echo "table $SUBMISSIONS_TABLE created"
 fi

@@ -135,6 +135,8 @@ class InstrumentLifecycleHttpTest {
             Map<String, AttributeValue> item = SubmissionsHttpTest.item("integra-submissions", id);
             assertThat(item.get("pilot").bool()).isTrue();
             assertThat(item).containsKey("pilotReceivedDate").doesNotContainKey("receivedDate");
+            // the key of the sparse byPilotVersion index, which the pilot report reads
+            assertThat(item.get("pilotVersion").s()).isEqualTo(INSTRUMENT + "#3");
         }
         String today = LocalDate.now(ZoneId.of("Europe/Vilnius")).toString();
         Set<String> indexed = new HashSet<>();

@@ -303,15 +303,17 @@ class TemplateTest {
         assertThat(keySchema(properties.path("KeySchema"))).as("%s KeySchema", logicalId)
                 .isEqualTo(keySchema(expected.keySchema()));
 
+        // projection: its type and, for INCLUDE, the set of non-key attributes it copies
         Map<String, String> expectedIndexes = new TreeMap<>();
         for (GlobalSecondaryIndex index : expected.globalSecondaryIndexes()) {
-            expectedIndexes.put(index.indexName(),
-                    keySchema(index.keySchema()) + " " + index.projection().projectionTypeAsString());
+            expectedIndexes.put(index.indexName(), keySchema(index.keySchema()) + " "
+                    + index.projection().projectionTypeAsString() + " " + new TreeSet<>(index.projection().nonKeyAttributes()));
         }
         Map<String, String> declaredIndexes = new TreeMap<>();
         for (JsonNode index : properties.path("GlobalSecondaryIndexes")) {
-            declaredIndexes.put(index.path("IndexName").asText(),
-                    keySchema(index.path("KeySchema")) + " " + index.at("/Projection/ProjectionType").asText());
+            declaredIndexes.put(index.path("IndexName").asText(), keySchema(index.path("KeySchema")) + " "
+                    + index.at("/Projection/ProjectionType").asText() + " " + stream(index.at("/Projection/NonKeyAttributes"))
+                    .map(JsonNode::asText).collect(Collectors.toCollection(TreeSet::new)));
         }
         assertThat(declaredIndexes).as("%s GlobalSecondaryIndexes", logicalId).isEqualTo(expectedIndexes);
     }
@@ -365,10 +367,12 @@ class TemplateTest {
                         "dynamodb:DescribeTable"),
                 "FreeTextTable.Arn", Set.of("dynamodb:PutItem")));
 
-        // Aggregation: Query on the byReceivedDate index only; its state (summaries/) in the summary bucket only;
+        // Aggregation: Query on the byReceivedDate and byPilotVersion indexes only; its state (summaries/) in the summary bucket only;
         // the snapshot bucket written only (snapshots/ and the pointer), never read; the DLQ.
         assertThat(grants("AggregationFunction")).isEqualTo(Map.of(
                 "${SubmissionsTable.Arn}/index/" + SubmissionTables.BY_RECEIVED_DATE_INDEX, Set.of("dynamodb:Query"),
+                // the pilot report: the sparse index of pilot submissions only
+                "${SubmissionsTable.Arn}/index/" + SubmissionTables.BY_PILOT_VERSION_INDEX, Set.of("dynamodb:Query"),
                 "${MonitoringTable.Arn}/index/" + MonitoringTable.BY_PERIOD_INDEX, Set.of("dynamodb:Query"),
                 "${SummaryBucket.Arn}/summaries/*", Set.of("s3:GetObject", "s3:PutObject"),
                 // GetObject of a missing summary is 404 (not 403) only with ListBucket on the bucket

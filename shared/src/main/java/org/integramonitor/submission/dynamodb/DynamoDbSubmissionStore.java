@@ -57,10 +57,12 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
 
     /**
-     * Pilot submissions, in the same tables but outside both indexes: the item has {@code pilot = true} and its
-     * date under {@link SubmissionTables#PILOT_RECEIVED_DATE} instead of {@code receivedDate}, the sort key of
-     * {@code byMunicipality} and the partition key of {@code byReceivedDate}. A sparse index holds only the items
-     * with its key attributes, so the aggregation (which reads only through {@code byReceivedDate}) never sees them.
+     * Pilot submissions, in the same tables but outside the indexes of real ones: the item has {@code pilot = true}
+     * and its date under {@link SubmissionTables#PILOT_RECEIVED_DATE} instead of {@code receivedDate}, the sort key
+     * of {@code byMunicipality} and the partition key of {@code byReceivedDate}. A sparse index holds only the items
+     * with its key attributes, so the published figures (read only through {@code byReceivedDate}) never see them.
+     * Instead the item carries {@link SubmissionTables#PILOT_VERSION}, the key of the sparse
+     * {@code byPilotVersion} index that holds pilot items alone (read for a pilot report).
      */
     public static DynamoDbSubmissionStore pilot(DynamoDbClient dynamoDb, String submissionsTable, String freeTextTable) {
         return new DynamoDbSubmissionStore(dynamoDb, submissionsTable, freeTextTable, true);
@@ -72,6 +74,9 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
         if (pilot) {
             item.put(SubmissionTables.PILOT_RECEIVED_DATE, item.remove(RECEIVED_DATE));
             item.put(SubmissionTables.PILOT, AttributeValue.fromBool(true));
+            // the key of the sparse byPilotVersion index: what the pilot report reads, pilot items only
+            item.put(SubmissionTables.PILOT_VERSION,
+                    s(SubmissionTables.pilotVersion(submission.instrumentId(), submission.instrumentVersion())));
         }
         return submission.freeTexts().isEmpty() ? putAlone(item) : putWithFreeText(item, submission);
     }

@@ -15,7 +15,7 @@ import org.integramonitor.snapshot.MonitoringCells;
 import org.integramonitor.municipality.MunicipalityRegistry;
 import org.integramonitor.snapshot.SnapshotService;
 import org.integramonitor.snapshot.SurveyStatistics;
-import org.integramonitor.aggregation.PilotSubmissionReader;
+import org.integramonitor.submission.dynamodb.DynamoDbPilotSubmissionReader;
 import org.integramonitor.weighting.PopulationMargins;
 import org.integramonitor.weighting.RakingSettings;
 import org.integramonitor.snapshot.s3.S3SnapshotStore;
@@ -68,13 +68,11 @@ public class AggregationBeans {
      * Measurement quality of every instrument's scales, pilot reports from the pilot index, and weighted figures
      * for the instrument the population margins file names.
      */
-    private static final PilotSubmissionReader PILOT_READER_PENDING = PilotSubmissionReader.NONE;
-
     static SurveyStatistics surveyStatistics(InstrumentCatalog instruments, DynamoDbClient dynamoDb, Json json,
                                              AggregationSettings settings) {
         PopulationMargins.ForInstrument margins = PopulationMargins.loadDefault(json.mapper(), instruments);
         return new SurveyStatistics(instruments,
-                PILOT_READER_PENDING,
+                new DynamoDbPilotSubmissionReader(dynamoDb, settings.submissionsTable(), json.mapper()),
                 Optional.of(new SurveyStatistics.Weighting(margins.instrument().id(), margins.margins(), RakingSettings.DEFAULT)));
     }
 
