@@ -149,6 +149,21 @@ class InstrumentLifecycleHttpTest {
         JsonNode after = aggregate();
         assertThat(cells(after, MUNICIPALITY)).as("the pilot's municipality").isEqualTo(cells(before, MUNICIPALITY));
         assertThat(nationalN(after)).as("national n per indicator and period").isEqualTo(nationalN(before));
+
+        // the pilot's own report: its 12 submissions, in quality.json's pilots, never among the published versions
+        JsonNode quality = TestSystem.JSON.readTree(object(TestSystem.JSON.readTree(object("latest.json")).get("quality").asText()));
+        JsonNode pilotReport = null;
+        for (JsonNode version : quality.get("pilots")) {
+            if (version.get("instrument").asText().equals(INSTRUMENT) && version.get("version").asInt() == 3) {
+                pilotReport = version;
+            }
+        }
+        assertThat(pilotReport).as("the pilot report of v3").isNotNull();
+        assertThat(pilotReport.get("status").asText()).isEqualTo("pilot");
+        JsonNode all = pilotReport.get("scales").get(0).get("groups").get(0);
+        assertThat(all.get("language").asText()).isEqualTo("all");
+        assertThat(all.get("respondents").asLong()).as("12 pilot respondents, rounded to 5").isEqualTo(10);
+        assertThat(quality.get("versions")).noneSatisfy(version -> assertThat(version.get("version").asInt()).isEqualTo(3));
     }
 
     private static ObjectNode submission(int version) {
