@@ -25,7 +25,14 @@ import java.util.regex.Pattern;
  */
 public final class IndicatorCatalog {
 
+    /** The main survey indicator file (the {@code tcn-integration} survey's); its {@code definitionsVersion} is the catalog's. */
     public static final String DEFAULT_RESOURCE = "indicators/indicators-v1.json";
+    /**
+     * Lists the further survey indicator files loaded beside {@link #DEFAULT_RESOURCE}, one per instrument (data: adding an
+     * instrument's indicators needs no Java).
+     */
+    public static final String INDEX_RESOURCE = "indicators/index.json";
+    private static final Pattern INDEXED_FILE = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}\\.json");
     /**
      * Monitoring indicators ({@code count}, {@code sum}) live in their own file: the survey file's hash keys
      * the stored day summaries, which a change to a monitoring indicator must not invalidate.
@@ -38,23 +45,70 @@ public final class IndicatorCatalog {
     private final List<IndicatorDefinition> indicators;
     private final String definitionsHash;
     private final Set<String> subpopulations;
+    private final List<String> files;
 
     private IndicatorCatalog(int definitionsVersion, List<IndicatorDefinition> indicators, String definitionsHash,
-                             Set<String> subpopulations) {
+                             Set<String> subpopulations, List<String> files) {
         this.definitionsVersion = definitionsVersion;
         this.indicators = List.copyOf(indicators);
         this.definitionsHash = definitionsHash;
         this.subpopulations = Set.copyOf(subpopulations);
+        this.files = List.copyOf(files);
     }
 
+    /**
+     * The survey indicators shipped on the classpath: {@value #DEFAULT_RESOURCE} and every further file listed in
+     * {@value #INDEX_RESOURCE} (one per instrument, e.g. the self-assessment's), validated together.
+     */
     public static IndicatorCatalog loadDefault(ObjectMapper mapper, InstrumentCatalog instruments) {
-        try (InputStream in = IndicatorCatalog.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new DefinitionException(DEFAULT_RESOURCE, List.of("file not found on the classpath"));
-            }
-            return parse(DEFAULT_RESOURCE, in.readAllBytes(), mapper, instruments);
+        List<Source> sources = new ArrayList<>();
+        sources.add(new Source(DEFAULT_RESOURCE, resourceBytes(DEFAULT_RESOURCE)));
+        for (String file : indexedFiles(INDEX_RESOURCE, resourceBytes(INDEX_RESOURCE), mapper)) {
+            sources.add(new Source(file, resourceBytes(file)));
+        }
+        return parseAll(sources, mapper, instruments);
+    }
+
+    /**
+     * The files an indicator index lists, as classpath resources ({@code indicators/...}), in order. The index names
+     * the files beside {@value #DEFAULT_RESOURCE}, which is always loaded first and must not be listed.
+     */
+    static List<String> indexedFiles(String source, byte[] bytes, ObjectMapper mapper) {
+        Index index;
+        try {
+            index = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(bytes, Index.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
+            throw new DefinitionException(source, List.of("not a valid indicator index: " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (IndexEntry entry : index.files() == null ? List.<IndexEntry>of() : index.files()) {
+            String file = entry == null || entry.file() == null ? null : "indicators/" + entry.file();
+            if (file == null || !INDEXED_FILE.matcher(entry.file()).matches()) {
+                problems.add("file '" + (entry == null ? null : entry.file()) + "' must be a file name such as"
+                        + " training-evaluation-v1.json (in indicators/)");
+            } else if (file.equals(DEFAULT_RESOURCE) || file.equals(MONITORING_RESOURCE)) {
+                problems.add("file '" + entry.file() + "' is loaded on its own and must not be listed");
+            } else if (files.contains(file)) {
+                problems.add("file '" + entry.file() + "' is listed twice");
+            } else {
+                files.add(file);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(source, problems);
+        }
+        return files;
+    }
+
+    private static byte[] resourceBytes(String resource) {
+        try (InputStream in = IndicatorCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new DefinitionException(resource, List.of("file not found on the classpath"));
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
@@ -112,24 +166,74 @@ public final class IndicatorCatalog {
         if (!problems.isEmpty()) {
             throw new DefinitionException(source, problems);
         }
-        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes), Set.of());
+        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes), Set.of(),
+                List.of(source));
     }
 
+    /** One survey indicator file: its own definitions hash, as if it were the only file. */
     public static IndicatorCatalog parse(String source, byte[] bytes, ObjectMapper mapper, InstrumentCatalog instruments) {
-        DefinitionsFile file = read(source, bytes, mapper);
-        List<String> problems = idProblems(file);
-        for (IndicatorDefinition indicator : file.indicators()) {
-            problems.addAll(problemsOf(indicator, instruments));
+        return parseAll(List.of(new Source(source, bytes)), mapper, instruments);
+    }
+
+    /**
+     * Several survey indicator files (the first is the main one: its {@code definitionsVersion} is the catalog's),
+     * validated together: ids unique across the files, every definition against the instruments, one percentage
+     * per item over all of them. A problem names the file it is in. The definitions hash is the file's SHA-256 for
+     * a single file, and for several the SHA-256 of the lines {@code "{sha256 of the file}  {name}\n"} in order
+     * (what {@code sha256sum} prints), so that changing, adding, removing or reordering a file changes it.
+     */
+    public static IndicatorCatalog parseAll(List<Source> sources, ObjectMapper mapper, InstrumentCatalog instruments) {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no indicator files");
         }
-        problems.addAll(sharedItemProblems(file.indicators()));
-        if (!problems.isEmpty()) {
-            throw new DefinitionException(source, problems);
+        List<DefinitionsFile> files = new ArrayList<>();
+        for (Source source : sources) {
+            files.add(read(source.name(), source.bytes(), mapper));
+        }
+        java.util.Map<String, String> fileOfId = new java.util.HashMap<>();
+        java.util.Map<String, List<String>> problemsByFile = new java.util.LinkedHashMap<>();
+        List<IndicatorDefinition> all = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String name = sources.get(i).name();
+            List<String> problems = problemsByFile.computeIfAbsent(name, n -> new ArrayList<>());
+            problems.addAll(idProblems(files.get(i)));
+            for (IndicatorDefinition indicator : files.get(i).indicators()) {
+                String earlier = indicator.id() == null ? null : fileOfId.putIfAbsent(indicator.id(), name);
+                if (earlier != null && !earlier.equals(name)) {
+                    problems.add("indicator id '" + indicator.id() + "' is already defined in " + earlier);
+                }
+                problems.addAll(problemsOf(indicator, instruments));
+            }
+            all.addAll(files.get(i).indicators());
+        }
+        for (SharedItemProblem problem : sharedItemProblems(all, instruments)) {
+            problemsByFile.get(fileOfId.get(problem.indicatorId())).add(problem.text());
+        }
+        List<String> failed = problemsByFile.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .map(java.util.Map.Entry::getKey).toList();
+        if (failed.size() == 1) {
+            throw new DefinitionException(failed.get(0), problemsByFile.get(failed.get(0)));
+        } else if (failed.size() > 1) {
+            List<String> problems = new ArrayList<>();
+            failed.forEach(file -> problemsByFile.get(file).forEach(problem -> problems.add(file + ": " + problem)));
+            throw new DefinitionException(String.join(", ", failed), problems);
         }
         Set<String> subpopulations = new HashSet<>();
-        file.indicators().stream().filter(indicator -> selectsSubpopulation(indicator, instruments))
+        all.stream().filter(indicator -> selectsSubpopulation(indicator, instruments))
                 .forEach(indicator -> subpopulations.add(indicator.id()));
-        return new IndicatorCatalog(file.definitionsVersion(), file.indicators(), InstrumentCatalog.sha256OfText(bytes),
-                subpopulations);
+        return new IndicatorCatalog(files.get(0).definitionsVersion(), all, definitionsHash(sources), subpopulations,
+                sources.stream().map(Source::name).toList());
+    }
+
+    private static String definitionsHash(List<Source> sources) {
+        if (sources.size() == 1) {
+            return InstrumentCatalog.sha256OfText(sources.get(0).bytes());
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Source source : sources) {
+            lines.append(InstrumentCatalog.sha256OfText(source.bytes())).append("  ").append(source.name()).append('\n');
+        }
+        return InstrumentCatalog.sha256OfText(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -184,23 +288,58 @@ public final class IndicatorCatalog {
     /**
      * One percentage per item: two shares of one item (other answers counted, or another filter) bound each
      * other (counted in one, at most n minus counted in the other), a relation disclosure control does not
-     * model; docs/disclosure.md.
+     * model; docs/disclosure.md. The one exception: shares of one item that all filter on the same single-choice
+     * (or yes/no) item with pairwise disjoint values, e.g. "useful" per event type. Each respondent is in at most one
+     * of their denominators and no published figure adds them up, so their counts do not bound each other.
      */
-    private static List<String> sharedItemProblems(List<IndicatorDefinition> indicators) {
-        java.util.Map<String, String> firstByItem = new java.util.HashMap<>();
-        List<String> problems = new ArrayList<>();
+    private static List<SharedItemProblem> sharedItemProblems(List<IndicatorDefinition> indicators,
+                                                              InstrumentCatalog instruments) {
+        java.util.Map<String, List<IndicatorDefinition>> sharesByItem = new java.util.LinkedHashMap<>();
         for (IndicatorDefinition indicator : indicators) {
-            if (indicator.type() != IndicatorType.SHARE || indicator.item() == null) {
-                continue;
-            }
-            String earlier = firstByItem.putIfAbsent(indicator.instrument() + "/" + indicator.item(), indicator.id());
-            if (earlier != null) {
-                problems.add("indicator " + indicator.id() + " is a second percentage of item " + indicator.item()
-                        + " (after " + earlier + "): their counts would bound each other, which disclosure control does"
-                        + " not protect against; one percentage per item");
+            if (indicator.type() == IndicatorType.SHARE && indicator.item() != null) {
+                sharesByItem.computeIfAbsent(indicator.instrument() + "/" + indicator.item(), key -> new ArrayList<>()).add(indicator);
             }
         }
+        List<SharedItemProblem> problems = new ArrayList<>();
+        sharesByItem.values().stream().filter(shares -> shares.size() > 1).forEach(shares -> {
+            IndicatorDefinition first = shares.get(0);
+            for (IndicatorDefinition later : shares.subList(1, shares.size())) {
+                if (!partitionedByOneItem(shares, instruments)) {
+                    problems.add(new SharedItemProblem(later.id(), "indicator " + later.id() + " is a second percentage of item "
+                            + later.item() + " (after " + first.id() + "): their counts would bound each other, which disclosure"
+                            + " control does not protect against; one percentage per item (or one per value of a filter on the"
+                            + " same single-choice item, disjoint values)"));
+                }
+            }
+        });
         return problems;
+    }
+
+    /** Shares of one item that filter on the same single-choice or yes/no item with pairwise disjoint values. */
+    private static boolean partitionedByOneItem(List<IndicatorDefinition> shares, InstrumentCatalog instruments) {
+        Set<JsonNode> seen = new HashSet<>();
+        String filterItem = shares.get(0).filter() == null ? null : shares.get(0).filter().item();
+        for (IndicatorDefinition share : shares) {
+            if (filterItem == null || share.filter() == null || !filterItem.equals(share.filter().item())) {
+                return false;
+            }
+            for (JsonNode value : share.filter().anyOf()) {
+                if (!seen.add(value)) {
+                    return false;
+                }
+            }
+            for (int version : share.instrumentVersions()) {
+                boolean oneAnswer = instruments.published(share.instrument(), version).flatMap(found -> found.item(filterItem))
+                        .map(item -> item.type() == ItemType.SINGLE || item.type() == ItemType.YES_NO).orElse(false);
+                if (!oneAnswer) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private record SharedItemProblem(String indicatorId, String text) {
     }
 
     static List<String> problemsOf(IndicatorDefinition indicator, InstrumentCatalog instruments) {
@@ -308,12 +447,30 @@ public final class IndicatorCatalog {
         return subpopulations.contains(indicatorId);
     }
 
-    /** SHA-256 of the definitions file: in every manifest, and the key of reusable day summaries. */
+    /**
+     * SHA-256 of the definitions: of the file when there is one, else over every file ({@link #parseAll}). In every
+     * manifest, and the key of reusable day summaries: changing any of the files invalidates them.
+     */
     public String definitionsHash() {
         return definitionsHash;
     }
 
+    /** The files the definitions were read from, in order (classpath resource names for the shipped catalog). */
+    public List<String> files() {
+        return files;
+    }
+
+    /** A definitions file: its name (for messages and the hash) and its bytes. */
+    public record Source(String name, byte[] bytes) {
+    }
+
     record DefinitionsFile(int definitionsVersion, List<IndicatorDefinition> indicators) {
+    }
+
+    record Index(String comment, List<IndexEntry> files) {
+    }
+
+    record IndexEntry(String file) {
     }
 
 }

@@ -48,7 +48,9 @@ class InstrumentCatalogTest {
         assertThat(latest.status()).isEqualTo(InstrumentStatus.PUBLISHED);
         assertThat(latest.publishedOn()).isEqualTo("2026-11-16");
         assertThat(shipped.published("tcn-integration", 1)).containsSame(latest);
-        assertThat(shipped.allPublished()).containsExactly(latest);
+        assertThat(shipped.allPublished()).extracting(Instrument::id)
+                .containsExactly("tcn-integration", "municipal-self-assessment", "training-evaluation");
+        assertThat(shipped.allPublished()).first().isSameAs(latest);
     }
 
     @Test
@@ -61,8 +63,14 @@ class InstrumentCatalogTest {
 
     @Test
     void summariesListEachInstrumentWithItsVersions() {
-        assertThat(shipped.summaries()).hasSize(1);
-        InstrumentCatalog.Summary summary = shipped.summaries().get(0);
+        // sorted by id
+        assertThat(shipped.summaries()).extracting(InstrumentCatalog.Summary::id)
+                .containsExactly("municipal-self-assessment", "tcn-integration", "training-evaluation");
+        assertThat(shipped.summaries()).allSatisfy(each -> {
+            assertThat(each.latestVersion()).isEqualTo(1);
+            assertThat(each.title().byLanguage()).containsOnlyKeys("lt", "en", "uk", "ru");
+        });
+        InstrumentCatalog.Summary summary = shipped.summaries().get(1);
         assertThat(summary.id()).isEqualTo("tcn-integration");
         assertThat(summary.latestVersion()).isEqualTo(1);
         assertThat(summary.versions()).containsExactly(1);

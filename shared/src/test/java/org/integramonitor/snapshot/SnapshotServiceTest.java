@@ -238,7 +238,7 @@ class SnapshotServiceTest {
         assertThat(result.manifestKey()).isEqualTo("snapshots/" + result.snapshotId() + "/manifest.json");
         assertThat(manifest.get("generatedAt").asText()).isEqualTo("2026-11-22T12:00:00Z");
         assertThat(manifest.get("dataCutOff").asText()).isEqualTo("2026-11-22");
-        assertThat(manifest.get("instrumentVersions")).extracting(JsonNode::asText).containsExactly("tcn-integration/v1");
+        assertThat(manifest.get("instrumentVersions")).extracting(JsonNode::asText).containsExactly("municipal-self-assessment/v1", "tcn-integration/v1", "training-evaluation/v1");
         assertThat(manifest.get("indicatorDefinitionsSha256").asText()).isEqualTo(indicators.definitionsHash());
         assertThat(manifest.get("disclosureSettingsSha256").asText())
                 .isEqualTo(sha256(DisclosureSettings.DEFAULT.fingerprint().getBytes(StandardCharsets.UTF_8)));

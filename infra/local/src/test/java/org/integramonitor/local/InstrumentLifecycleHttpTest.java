@@ -67,7 +67,8 @@ class InstrumentLifecycleHttpTest {
         assertThat(latest.statusCode()).isEqualTo(200);
         assertThat(json(latest).get("version").asInt()).isEqualTo(1);
         assertThat(json(latest).get("status").asText()).isEqualTo("published");
-        JsonNode list = json(get("/v1/instruments")).get("instruments").get(0);
+        JsonNode list = java.util.stream.StreamSupport.stream(json(get("/v1/instruments")).get("instruments").spliterator(), false)
+                .filter(entry -> entry.get("id").asText().equals(INSTRUMENT)).findFirst().orElseThrow();
         assertThat(list.get("latestVersion").asInt()).isEqualTo(1);
         assertThat(list.get("versions")).hasSize(1);
     }

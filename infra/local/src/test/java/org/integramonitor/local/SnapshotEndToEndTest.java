@@ -239,7 +239,7 @@ class SnapshotEndToEndTest {
         Map<String, int[]> counts = new java.util.TreeMap<>();
         for (Map<String, AttributeValue> item : TestSystem.get().dynamoDb().scanPaginator(b -> b.tableName("integra-submissions")
                 .filterExpression(SubmissionSqlExport.NOT_PILOT)).items()) {
-            if (!item.get("receivedDate").s().startsWith(month)) {
+            if (!item.get("receivedDate").s().startsWith(month) || !item.get("instrumentId").s().equals(TestSystem.INSTRUMENT)) {
                 continue;
             }
             JsonNode answers = TestSystem.JSON.readTree(item.get("answers").s());

@@ -190,7 +190,12 @@ class SqlCrossCheckTest {
         assertThat(query("""
                 SELECT s.submission_id FROM submissions s
                 LEFT JOIN answers a ON a.submission_id = s.submission_id AND a.item_id = 'profile_municipality'
-                WHERE a.answer_value IS NULL OR a.answer_value <> s.municipality""")).isEmpty();
+                WHERE s.instrument_id = 'tcn-integration' AND (a.answer_value IS NULL OR a.answer_value <> s.municipality)""")).isEmpty();
+        // the other questionnaires name their municipality item "municipality"
+        assertThat(query("""
+                SELECT s.submission_id FROM submissions s
+                LEFT JOIN answers a ON a.submission_id = s.submission_id AND a.item_id = 'municipality'
+                WHERE s.instrument_id <> 'tcn-integration' AND (a.answer_value IS NULL OR a.answer_value <> s.municipality)""")).isEmpty();
         // skip logic holds in the stored data: no satisfaction answer without a contact
         assertThat(query("""
                 SELECT a.submission_id FROM answers a

@@ -39,9 +39,10 @@ class SubmissionsHttpTest {
         assertThat(list.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(list.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
         JsonNode instruments = json(list).get("instruments");
-        assertThat(instruments).hasSize(1);
-        assertThat(instruments.get(0).get("id").asText()).isEqualTo(INSTRUMENT);
-        assertThat(instruments.get(0).get("latestVersion").asInt()).isEqualTo(1);
+        // sorted by id: the self-assessment, the survey, the training evaluation
+        assertThat(instruments).extracting(instrument -> instrument.get("id").asText())
+                .containsExactly("municipal-self-assessment", INSTRUMENT, "training-evaluation");
+        assertThat(instruments.get(1).get("latestVersion").asInt()).isEqualTo(1);
 
         String etag = list.headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> again = get("/v1/instruments", "If-None-Match", etag);
