@@ -209,7 +209,8 @@ final class DataDictionary {
                 "generatedAt", "when the snapshot was written (UTC, ISO 8601)",
                 "dataCutOff", "the last day (Vilnius) whose submissions are included (that day possibly in part)",
                 "manifest, indicators, csv, dictionary, datapackage", "keys of those files",
-                "indicatorFolder, municipalityFolder", "key prefixes of the per-indicator and per-area files"));
+                "indicatorFolder, municipalityFolder", "key prefixes of the per-indicator and per-area files",
+                "quality, weighted", "keys of quality.json and weighted.json (when the run made them)"));
         file(files, "manifest.json", "Provenance and integrity: every other file with its size and SHA-256.", Map.of(
                 "snapshotId, generatedAt, dataCutOff", "as in latest.json",
                 "instrumentVersions", "questionnaire versions the survey indicators read",
@@ -232,6 +233,22 @@ final class DataDictionary {
                 "indicator", "this indicator's entry of dictionary.json indicators[]",
                 "cells[]", "its rows, as in indicators.json"));
         file(files, "indicators/{indicator}.csv", "One indicator, every area and period, as CSV (columns[]).", Map.of());
+        file(files, "quality.json", "Measurement quality of every multi-item scale per questionnaire version, overall and per "
+                + "form language, from the quarters ended by dataThrough; and each pilot version's report (docs/quality.md).", Map.of(
+                "snapshotId, dataThrough, method", "the snapshot, the last day counted, the method and thresholds",
+                "versions[], pilots[]", "instrument, version, status, pilot, scales[]: scale (section id), items, groups[]",
+                "groups[]", "language (all, lt, en, uk, ru), withheld (then only a reason), respondents and n (rounded to 5), "
+                        + "alpha, alphaLower, alphaUpper, omegaTotal, omegaLower, omegaUpper, omegaTotalObserved, loadings, reasons, "
+                        + "itemQuality[] (itemRest, alphaIfDropped, nonResponseRate, dontKnowRate, floorRate, ceilingRate and flags)"));
+        file(files, "weighted.json", "National weighted figures per quarter and year, raked to the population margins, beside the "
+                + "published unweighted ones (docs/weighting.md).", Map.of(
+                "margins", "id, version, source of the population margins; example true while they are EXAMPLE figures",
+                "periods[]", "periodType, period, raking (convergence report), sample[] (raking category against the population), "
+                        + "estimates[]",
+                "estimates[]", "indicator, type, unit, withheld; unweighted (value, lower, upper, n as published) and weighted "
+                        + "(value, standardError, lower, upper, effectiveN, designEffect)"));
+        file(files, "reports/{instrument}-v{version}.{lt|en}.html", "The ministry's report of each published questionnaire "
+                + "version, made from this snapshot's files; reports/report.css is its stylesheet (docs/report.md).", Map.of());
         file(files, "municipalities/{area}.json", "One area (LT or a municipality), every indicator and period; one file for "
                 + "every area, also without data.", Map.of(
                 "snapshotId", "the snapshot's id",

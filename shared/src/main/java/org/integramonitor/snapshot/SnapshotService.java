@@ -212,7 +212,7 @@ public final class SnapshotService {
         String manifestKey = new SnapshotWriter(store, mapper, labels, build).write(new SnapshotWriter.Metadata(snapshotId,
                 now.toString(), today.toString(), versions, indicators.definitionsVersion(), indicators.definitionsHash(),
                 SnapshotWriter.sha256(disclosureSettings.fingerprint().getBytes(StandardCharsets.UTF_8)),
-                mapper.valueToTree(disclosureSettings), definitions, municipalities, monitoring.definitionsHash()), cells,
+                mapper.valueToTree(disclosureSettings), definitions, municipalities, monitoring.definitionsHash(), indicators.files()), cells,
                 statisticsFiles, this::reports);
         long written = System.nanoTime();
         long suppressed = cells.stream().filter(PublishedCell::suppressed).count();

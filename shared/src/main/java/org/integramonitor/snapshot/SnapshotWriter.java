@@ -59,7 +59,16 @@ public final class SnapshotWriter {
     public record Metadata(String snapshotId, String generatedAt, String dataCutOff, List<String> instrumentVersions,
                            int definitionsVersion, String definitionsHash, String disclosureHash, JsonNode disclosureSettings,
                            List<IndicatorDefinition> indicators, List<Municipality> municipalities,
-                           String monitoringDefinitionsHash) {
+                           String monitoringDefinitionsHash, List<String> definitionFiles) {
+
+        /** With the survey indicators in the one default file. */
+        public Metadata(String snapshotId, String generatedAt, String dataCutOff, List<String> instrumentVersions,
+                        int definitionsVersion, String definitionsHash, String disclosureHash, JsonNode disclosureSettings,
+                        List<IndicatorDefinition> indicators, List<Municipality> municipalities,
+                        String monitoringDefinitionsHash) {
+            this(snapshotId, generatedAt, dataCutOff, instrumentVersions, definitionsVersion, definitionsHash, disclosureHash,
+                    disclosureSettings, indicators, municipalities, monitoringDefinitionsHash, List.of(IndicatorCatalog.DEFAULT_RESOURCE));
+        }
     }
 
     public static String indicatorJson(String indicator) {
@@ -193,8 +202,10 @@ public final class SnapshotWriter {
             provenance.put("gitCommitNote", "not recorded by this build (./mvnw package -Dintegra.git.commit=...); "
                     + "codeVersion identifies the release");
         }
-        provenance.putObject("indicatorDefinitions").put("file", IndicatorCatalog.DEFAULT_RESOURCE)
+        ObjectNode definitions = provenance.putObject("indicatorDefinitions").put("file", IndicatorCatalog.DEFAULT_RESOURCE)
                 .put("definitionsVersion", metadata.definitionsVersion()).put("sha256", metadata.definitionsHash());
+        // the sha256 covers every survey indicator file (docs/disclosure.md): they are listed here
+        metadata.definitionFiles().forEach(definitions.putArray("files")::add);
         if (metadata.monitoringDefinitionsHash() != null) {
             provenance.putObject("monitoringIndicatorDefinitions").put("file", IndicatorCatalog.MONITORING_RESOURCE)
                     .put("sha256", metadata.monitoringDefinitionsHash());
