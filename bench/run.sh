@@ -3,7 +3,7 @@
 #   bench/run.sh [cold|warm|throughput|aggregation|all] [runs]
 # Environment: COLD_WARM_EVENTS (events after the first per JVM for the API functions, default 150),
 # COLD_AGGREGATION_WARM_EVENTS (for aggregation, default 20), COLD_FUNCTIONS (logical ids, default all),
-# WARM_STOCK=1 (adds the stock micronaut-aws comparison to warm: minutes), AGGREGATION_SUBMISSIONS (1000000).
+# WARM_STOCK=1 (adds the stock micronaut-aws comparison to warm: minutes), AGGREGATION_SUBMISSIONS ("100000 1000000": history sizes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -24,7 +24,9 @@ if [[ "$what" == warm || "$what" == all ]]; then
   "$JAVA" -cp "$CP" org.integramonitor.bench.WarmOverheadBenchmark 20000 ${WARM_STOCK:+stock} | { grep -v '^{"timestamp"' || true; }
 fi
 if [[ "$what" == aggregation || "$what" == all ]]; then
-  "$JAVA" -Xmx512m -cp "$CP" org.integramonitor.bench.AggregationBenchmark "${AGGREGATION_SUBMISSIONS:-1000000}"
+  # one or more history sizes; the refresh ratio needs two (the default)
+  # shellcheck disable=SC2086
+  "$JAVA" -Xmx512m -cp "$CP" org.integramonitor.bench.AggregationBenchmark ${AGGREGATION_SUBMISSIONS:-100000 1000000}
 fi
 if [[ "$what" == throughput || "$what" == all ]]; then
   "$JAVA" -Dhttp.maxConnections=128 -cp "$CP" org.integramonitor.bench.ThroughputBenchmark 16 32 64

@@ -15,7 +15,6 @@ import org.integramonitor.aggregation.PilotSubmissionReader;
 import org.integramonitor.weighting.PopulationMargins;
 import org.integramonitor.weighting.RakingSettings;
 import org.integramonitor.snapshot.memory.InMemorySnapshotStore;
-import org.integramonitor.snapshot.memory.InMemorySummaryStore;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -47,7 +46,7 @@ public final class AggregationBenchmark {
     /** The figures of one history size. */
     private record Run(long history, double generationSeconds, SnapshotService.Result full, double fullSeconds,
                        long fullPeakBytes, SnapshotService.Result refresh, double refreshSeconds,
-                       SnapshotService.Result next, double nextSeconds) {
+                       SnapshotService.Result next, double nextSeconds, long summaryFiles, long summaryBytes) {
     }
 
     public static void main(String[] args) {
@@ -73,6 +72,8 @@ public final class AggregationBenchmark {
                             + " peak heap %4.0f MB (target <= 512 MB), generating them alone %.1f s%n",
                     run.history(), run.fullSeconds(), run.full().cells(), run.full().suppressed(),
                     run.fullPeakBytes() / (1024.0 * 1024), run.generationSeconds());
+            System.out.printf("             summaries stored by the full run: %,d files, %.1f MB (%.0f KB a file)%n", run.summaryFiles(),
+                    run.summaryBytes() / (1024.0 * 1024), run.summaryBytes() / 1024.0 / Math.max(1, run.summaryFiles()));
         }
         for (Run run : runs) {
             System.out.printf("  %,9d submissions: refresh after +%,d today %6.2f s (read %d day(s) / %,d submissions, reused %d days),"
@@ -86,10 +87,10 @@ public final class AggregationBenchmark {
         }
         Run withAll = runs.get(runs.size() - 1);
         System.out.printf("  %,9d submissions without quality, weighting and reports: full run %6.1f s, peak heap %4.0f MB;"
-                        + " with them %6.1f s, %4.0f MB (ratio %.2f); next refresh %.2f s vs %.2f s%n", plain.history(),
-                plain.fullSeconds(), plain.fullPeakBytes() / (1024.0 * 1024), withAll.fullSeconds(),
+                        + " with them %6.1f s, %4.0f MB (ratio %.2f); next refresh %.2f s vs %.2f s; summaries %.1f MB vs %.1f MB%n",
+                plain.history(), plain.fullSeconds(), plain.fullPeakBytes() / (1024.0 * 1024), withAll.fullSeconds(),
                 withAll.fullPeakBytes() / (1024.0 * 1024), withAll.fullSeconds() / plain.fullSeconds(), plain.nextSeconds(),
-                withAll.nextSeconds());
+                withAll.nextSeconds(), plain.summaryBytes() / (1024.0 * 1024), withAll.summaryBytes() / (1024.0 * 1024));
         if (runs.size() >= 2) {
             Run small = runs.get(0);
             Run large = runs.get(runs.size() - 1);
@@ -116,9 +117,10 @@ public final class AggregationBenchmark {
         SurveyStatistics statistics = withStatistics ? new SurveyStatistics(instruments, PilotSubmissionReader.NONE,
                 java.util.Optional.of(new SurveyStatistics.Weighting(instrument.id(), PopulationMargins.loadDefault(mapper, instrument),
                         RakingSettings.DEFAULT))) : SurveyStatistics.NONE;
+        DirectorySummaryStore summaryStore = new DirectorySummaryStore();
         SnapshotService service = new SnapshotService(indicators,
                 MunicipalityRegistry.loadDefault(mapper, instrument.languages()).all(), submissions,
-                new InMemorySnapshotStore(), new InMemorySummaryStore(), mapper,
+                new InMemorySnapshotStore(), summaryStore, mapper,
                 DisclosureSettings.DEFAULT, Clock.fixed(now, zone), zone, firstDay, Duration.ofMinutes(15),
                 MonitoringCells.NONE, statistics);
 
@@ -134,6 +136,8 @@ public final class AggregationBenchmark {
         SnapshotService.Result full = service.run(false);
         double fullSeconds = (System.nanoTime() - started) / 1e9;
         long fullPeak = peakHeapBytes();
+        long summaryBytes = summaryStore.bytesWritten();
+        long summaryFiles = summaryStore.filesWritten();
 
         submissions.addExtra(today, REFRESH_SUBMISSIONS);
         started = System.nanoTime();
@@ -150,7 +154,7 @@ public final class AggregationBenchmark {
         }
         java.util.Arrays.sort(nextRuns);
         return new Run(generated[0], generationSeconds, full, fullSeconds, fullPeak, refresh, refreshSeconds, next,
-                nextRuns[nextRuns.length / 2]);
+                nextRuns[nextRuns.length / 2], summaryFiles, summaryBytes);
     }
 
     private static void resetPeaks() {

@@ -41,8 +41,9 @@ public final class DaySummarizer {
     public DaySummary summarize(LocalDate day) {
         // tallies are mutable while the day is read (a hash map per indicator: the hot path), sorted once at the end
         Map<String, Map<String, ValueCounts.Tally>> tallies = new HashMap<>();
-        Map<String, ScaleSums> scales = new HashMap<>();
-        Map<String, Map<Stratum, StratumTally>> strata = new HashMap<>();
+        // scale sums and stratum tallies are mutable while the day is read too (in place: no copy per respondent)
+        Map<String, ScaleSums.Tally> scales = new HashMap<>();
+        Map<String, Map<Stratum, long[]>> strata = new HashMap<>();
         long[] count = {0};
         reader.forEachReceivedOn(day, submission -> {
             count[0]++;
@@ -51,8 +52,7 @@ public final class DaySummarizer {
             Stratum stratum = null;
             if (scope.weightedInstrument().filter(submission.instrumentId()::equals).isPresent()) {
                 stratum = stratumOf(submission);
-                strata.computeIfAbsent(Respondents.strataId(submission.instrumentId()), id -> new HashMap<>())
-                        .merge(stratum, StratumTally.EMPTY.add(1), StratumTally::plus);
+                tally(strata, Respondents.strataId(submission.instrumentId()), stratum, 1);
             }
             for (IndicatorDefinition indicator : indicators.all()) {
                 if (!indicator.appliesTo(submission.instrumentId(), submission.instrumentVersion())) {
@@ -64,8 +64,7 @@ public final class DaySummarizer {
                             .computeIfAbsent(submission.municipality(), municipality -> new ValueCounts.Tally())
                             .add(observation.getAsLong());
                     if (stratum != null) {
-                        strata.computeIfAbsent(indicator.id(), id -> new HashMap<>())
-                                .merge(stratum, StratumTally.EMPTY.add(observation.getAsLong()), StratumTally::plus);
+                        tally(strata, indicator.id(), stratum, observation.getAsLong());
                     }
                 }
             }
@@ -78,21 +77,32 @@ public final class DaySummarizer {
             cells.put(id, sorted);
         });
         Map<String, Map<Stratum, StratumTally>> sortedStrata = new TreeMap<>();
-        strata.forEach((id, byStratum) -> sortedStrata.put(id, new TreeMap<>(byStratum)));
-        return new DaySummary(day, indicators.definitionsHash(), count[0], cells, new TreeMap<>(scales), sortedStrata);
+        strata.forEach((id, byStratum) -> {
+            Map<Stratum, StratumTally> sorted = new TreeMap<>();
+            byStratum.forEach((stratum, sums) -> sorted.put(stratum, new StratumTally(sums[0], sums[1], sums[2])));
+            sortedStrata.put(id, sorted);
+        });
+        Map<String, ScaleSums> sortedScales = new TreeMap<>();
+        scales.forEach((key, tally) -> sortedScales.put(key, tally.toSums()));
+        return new DaySummary(day, indicators.definitionsHash(), count[0], cells, sortedScales, sortedStrata);
     }
 
-    private void addToScales(SubmissionRecord submission, Map<String, ScaleSums> scales) {
+    private static void tally(Map<String, Map<Stratum, long[]>> strata, String id, Stratum stratum, long observation) {
+        long[] sums = strata.computeIfAbsent(id, key -> new HashMap<>()).computeIfAbsent(stratum, key -> new long[3]);
+        sums[0]++;
+        sums[1] += observation;
+        sums[2] += observation * observation;
+    }
+
+    private void addToScales(SubmissionRecord submission, Map<String, ScaleSums.Tally> scales) {
         List<InstrumentScales.Definition> definitions = scope.scalesOf(submission.instrumentId(), submission.instrumentVersion(), scaleCache);
         if (definitions.isEmpty()) {
             return;
         }
-        var instrument = scope.instrument(submission.instrumentId(), submission.instrumentVersion()).orElseThrow();
         for (InstrumentScales.Definition scale : definitions) {
             String key = DaySummary.scaleKey(submission.instrumentId(), submission.instrumentVersion(), submission.language(),
                     scale.sectionId());
-            ScaleSums sums = scales.computeIfAbsent(key, k -> scale.empty());
-            scales.put(key, InstrumentScales.add(sums, instrument, submission.answers()));
+            scale.addTo(scales.computeIfAbsent(key, k -> scale.empty().tally()), submission.answers());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.integramonitor.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.integramonitor.instrument.Condition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,22 @@ import org.integramonitor.instrument.Section;
 public final class InstrumentScales {
 
     /** One multi-item scale: a section and its scale items in document order. */
-    public record Definition(String sectionId, List<String> itemIds) {
+    public record Definition(String sectionId, List<String> itemIds, Map<String, Condition> conditions) {
         public Definition {
             itemIds = List.copyOf(itemIds);
+            conditions = Map.copyOf(conditions);
+        }
+
+        public Definition(String sectionId, List<String> itemIds) {
+            this(sectionId, itemIds, Map.of());
+        }
+
+        /** Adds one submission's answers in place; an item whose skip-logic condition is not met counts as not asked. */
+        public void addTo(ScaleSums.Tally tally, JsonNode answers) {
+            tally.add(answers::get, id -> {
+                Condition condition = conditions.get(id);
+                return condition == null || condition.isMetBy(answers.get(condition.item()));
+            });
         }
 
         public ScaleSums empty() {
@@ -30,7 +44,7 @@ public final class InstrumentScales {
 
     public static List<Definition> of(Instrument instrument) {
         return instrument.sections().stream()
-                .map(s -> new Definition(s.id(), scaleItems(s)))
+                .map(s -> new Definition(s.id(), scaleItems(s), conditions(s)))
                 .filter(d -> d.itemIds().size() >= 2)
                 .toList();
     }
@@ -51,6 +65,13 @@ public final class InstrumentScales {
                 .flatMap(Item::condition)
                 .map(c -> c.isMetBy(answers.get(c.item())))
                 .orElse(true));
+    }
+
+    private static Map<String, Condition> conditions(Section section) {
+        Map<String, Condition> conditions = new HashMap<>();
+        section.items().stream().filter(i -> i.type() == ItemType.SCALE)
+                .forEach(i -> i.condition().ifPresent(condition -> conditions.put(i.id(), condition)));
+        return conditions;
     }
 
     private static List<String> scaleItems(Section section) {

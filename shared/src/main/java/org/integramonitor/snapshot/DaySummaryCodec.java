@@ -1,9 +1,8 @@
 package org.integramonitor.snapshot;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.integramonitor.aggregation.Accumulator;
 import org.integramonitor.aggregation.DaySummary;
 import org.integramonitor.aggregation.StratumTally;
@@ -23,7 +22,8 @@ import java.util.TreeMap;
  * The stored form of a day summary, {@code "format": 3}: {@code cells} rows
  * {@code [indicator, municipality, n, sum, sumOfSquares, [value, count, ...]]}; {@code scales} rows
  * {@code [key, [item ids], respondents, n, [sum], [sumSq], [cross], [answered], [notApplicable], [missing],
- * [notAsked], [atMin], [atMax]]}; {@code strata} rows {@code [id, municipality, gender, ageBand, n, sum, sumOfSquares]}.
+ * [notAsked], [atMin], [atMax]]}; {@code strata}: {@code keys} (each stratum once, {@code [municipality, gender,
+ * ageBand]}) and {@code rows} {@code [id, key index, n, sum, sumOfSquares, key index, n, ...]}.
  * Summaries of an older format (1: no value counts, 2: no scales or strata) read as unusable, so the run
  * re-reads those days and stores them again.
  */
@@ -36,59 +36,106 @@ final class DaySummaryCodec {
     private DaySummaryCodec() {
     }
 
+    /** Written with a streaming generator: a year of summaries is hundreds of MB of JSON at a million submissions. */
     static byte[] write(ObjectMapper mapper, DaySummary summary) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("day", summary.day().toString());
-        root.put("definitionsHash", summary.definitionsHash());
-        root.put("submissions", summary.submissions());
-        ArrayNode rows = root.putArray("cells");
-        summary.cells().forEach((indicator, byMunicipality) -> byMunicipality.forEach((municipality, accumulator) ->
-                {
-                    ArrayNode row = rows.addArray().add(indicator).add(municipality).add(accumulator.n()).add(accumulator.sum())
-                            .add(accumulator.sumOfSquares());
-                    ArrayNode counts = row.addArray();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("format", FORMAT);
+            json.writeStringField("day", summary.day().toString());
+            json.writeStringField("definitionsHash", summary.definitionsHash());
+            json.writeNumberField("submissions", summary.submissions());
+            json.writeArrayFieldStart("cells");
+            for (Map.Entry<String, Map<String, Accumulator>> indicator : summary.cells().entrySet()) {
+                for (Map.Entry<String, Accumulator> cell : indicator.getValue().entrySet()) {
+                    Accumulator accumulator = cell.getValue();
+                    json.writeStartArray();
+                    json.writeString(indicator.getKey());
+                    json.writeString(cell.getKey());
+                    json.writeNumber(accumulator.n());
+                    json.writeNumber(accumulator.sum());
+                    json.writeNumber(accumulator.sumOfSquares());
+                    json.writeStartArray();
                     ValueCounts valueCounts = accumulator.counts();
                     for (int i = 0; i < valueCounts.distinctValues(); i++) {
-                        counts.add(valueCounts.value(i)).add(valueCounts.count(i));
+                        json.writeNumber(valueCounts.value(i));
+                        json.writeNumber(valueCounts.count(i));
                     }
-                }));
-        ArrayNode scales = root.putArray("scales");
-        summary.scales().forEach((key, sums) -> {
-            ArrayNode row = scales.addArray().add(key);
-            ArrayNode items = row.addArray();
-            sums.items().forEach(items::add);
-            row.add(sums.respondents()).add(sums.n());
-            int k = sums.k();
-            longs(row, k, sums::sum);
-            longs(row, k, sums::sumSq);
-            ArrayNode cross = row.addArray();
-            for (long product : sums.crossProducts()) {
-                cross.add(product);
+                    json.writeEndArray();
+                    json.writeEndArray();
+                }
             }
-            longs(row, k, sums::answered);
-            longs(row, k, sums::notApplicable);
-            longs(row, k, sums::missing);
-            longs(row, k, sums::notAsked);
-            longs(row, k, sums::atMin);
-            longs(row, k, sums::atMax);
-        });
-        ArrayNode strata = root.putArray("strata");
-        summary.strata().forEach((id, byStratum) -> byStratum.forEach((stratum, tally) -> strata.addArray().add(id)
-                .add(stratum.municipality()).add(stratum.gender()).add(stratum.ageBand())
-                .add(tally.n()).add(tally.sum()).add(tally.sumOfSquares())));
-        try {
-            return mapper.writeValueAsBytes(root);
+            json.writeEndArray();
+            json.writeArrayFieldStart("scales");
+            for (Map.Entry<String, ScaleSums> entry : summary.scales().entrySet()) {
+                ScaleSums sums = entry.getValue();
+                int k = sums.k();
+                json.writeStartArray();
+                json.writeString(entry.getKey());
+                json.writeStartArray();
+                for (String item : sums.items()) {
+                    json.writeString(item);
+                }
+                json.writeEndArray();
+                json.writeNumber(sums.respondents());
+                json.writeNumber(sums.n());
+                longs(json, k, sums::sum);
+                longs(json, k, sums::sumSq);
+                long[] cross = sums.crossProducts();
+                longs(json, cross.length, i -> cross[i]);
+                longs(json, k, sums::answered);
+                longs(json, k, sums::notApplicable);
+                longs(json, k, sums::missing);
+                longs(json, k, sums::notAsked);
+                longs(json, k, sums::atMin);
+                longs(json, k, sums::atMax);
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            // strata: each stratum named once ("keys"), then per id one row of (key index, n, sum, sumOfSquares) quads
+            Map<Stratum, Integer> index = new TreeMap<>();
+            summary.strata().values().forEach(byStratum -> byStratum.keySet().forEach(stratum -> index.putIfAbsent(stratum, 0)));
+            int next = 0;
+            for (Map.Entry<Stratum, Integer> entry : index.entrySet()) {
+                entry.setValue(next++);
+            }
+            json.writeObjectFieldStart("strata");
+            json.writeArrayFieldStart("keys");
+            for (Stratum stratum : index.keySet()) {
+                json.writeStartArray();
+                json.writeString(stratum.municipality());
+                json.writeString(stratum.gender());
+                json.writeString(stratum.ageBand());
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("rows");
+            for (Map.Entry<String, Map<Stratum, StratumTally>> id : summary.strata().entrySet()) {
+                json.writeStartArray();
+                json.writeString(id.getKey());
+                for (Map.Entry<Stratum, StratumTally> tally : id.getValue().entrySet()) {
+                    json.writeNumber(index.get(tally.getKey()));
+                    json.writeNumber(tally.getValue().n());
+                    json.writeNumber(tally.getValue().sum());
+                    json.writeNumber(tally.getValue().sumOfSquares());
+                }
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out.toByteArray();
     }
 
-    private static void longs(ArrayNode row, int k, java.util.function.IntToLongFunction value) {
-        ArrayNode array = row.addArray();
+    private static void longs(JsonGenerator json, int k, java.util.function.IntToLongFunction value) throws IOException {
+        json.writeStartArray();
         for (int i = 0; i < k; i++) {
-            array.add(value.applyAsLong(i));
+            json.writeNumber(value.applyAsLong(i));
         }
+        json.writeEndArray();
     }
 
     private static long[] longs(JsonNode array) {
@@ -127,10 +174,16 @@ final class DaySummaryCodec {
                         longs(row.get(9)), longs(row.get(10)), longs(row.get(11)), longs(row.get(12))));
             }
             Map<String, Map<Stratum, StratumTally>> strata = new TreeMap<>();
-            for (JsonNode row : root.get("strata")) {
-                strata.computeIfAbsent(row.get(0).asText(), id -> new TreeMap<>()).put(
-                        new Stratum(row.get(1).asText(), row.get(2).asText(), row.get(3).asText()),
-                        new StratumTally(row.get(4).asLong(), row.get(5).asLong(), row.get(6).asLong()));
+            List<Stratum> keys = new ArrayList<>();
+            for (JsonNode key : root.get("strata").get("keys")) {
+                keys.add(new Stratum(key.get(0).asText(), key.get(1).asText(), key.get(2).asText()));
+            }
+            for (JsonNode row : root.get("strata").get("rows")) {
+                Map<Stratum, StratumTally> byStratum = strata.computeIfAbsent(row.get(0).asText(), id -> new TreeMap<>());
+                for (int i = 1; i + 3 < row.size(); i += 4) {
+                    byStratum.put(keys.get(row.get(i).asInt()),
+                            new StratumTally(row.get(i + 1).asLong(), row.get(i + 2).asLong(), row.get(i + 3).asLong()));
+                }
             }
             return new DaySummary(LocalDate.parse(root.get("day").asText()), root.get("definitionsHash").asText(),
                     root.get("submissions").asLong(), cells, scales, strata);
