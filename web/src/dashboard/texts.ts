@@ -72,6 +72,10 @@ export interface Texts {
   downloadDictionary: string;
   downloadDatapackage: string;
   downloadManifest: string;
+  downloadQuality: string;
+  downloadWeighted: string;
+  reports: string;
+  reportsIntro: string;
   snapshotInfo: (cutOff: string, generated: string, id: string) => string;
   licence: string;
   readMethodology: string;
@@ -158,6 +162,10 @@ const en: Texts = {
   downloadDictionary: 'Data dictionary (labels, formulas, columns), JSON',
   downloadDatapackage: 'Data package description (Frictionless), JSON',
   downloadManifest: 'Manifest (provenance, checksums), JSON',
+  downloadQuality: 'Measurement quality of the questionnaires\' scales, JSON',
+  downloadWeighted: 'Weighted national figures beside the unweighted ones, JSON',
+  reports: 'Reports for the ministry',
+  reportsIntro: 'Method, sample against the population, measurement quality and key figures, weighted and unweighted, for each questionnaire version. They print well.',
   snapshotInfo: (cutOff, generated, id) => `Data received up to ${cutOff}; published ${generated} (snapshot ${id}).`,
   licence: 'The figures may be reused under the Creative Commons Attribution 4.0 licence (CC BY 4.0).',
   readMethodology: 'How to read these figures: intervals, withheld figures, who answered',
@@ -325,6 +333,10 @@ const lt: Texts = {
   downloadDictionary: 'Duomenų žodynas (pavadinimai, formulės, stulpeliai), JSON',
   downloadDatapackage: 'Duomenų paketo aprašas (Frictionless), JSON',
   downloadManifest: 'Manifestas (kilmė, kontrolinės sumos), JSON',
+  downloadQuality: 'Klausimynų skalių matavimo kokybė, JSON',
+  downloadWeighted: 'Svertiniai nacionaliniai rodikliai šalia nesvertinių, JSON',
+  reports: 'Ataskaitos ministerijai',
+  reportsIntro: 'Kiekvienos klausimyno versijos metodas, imtis, palyginta su populiacija, matavimo kokybė ir pagrindiniai rodikliai, svertiniai ir nesvertiniai. Jas patogu spausdinti.',
   snapshotInfo: (cutOff, generated, id) => `Gauti duomenys iki ${cutOff}; paskelbta ${generated} (rinkinys ${id}).`,
   licence: 'Duomenis galima pakartotinai naudoti pagal Creative Commons Priskyrimo 4.0 licenciją (CC BY 4.0).',
   readMethodology: 'Kaip skaityti šiuos duomenis: intervalai, neskelbiami duomenys, kas atsakė',
@@ -491,6 +503,10 @@ const uk: Texts = {
   downloadDictionary: 'Словник даних (назви, формули, стовпці), JSON',
   downloadDatapackage: 'Опис пакета даних (Frictionless), JSON',
   downloadManifest: 'Маніфест (походження, контрольні суми), JSON',
+  downloadQuality: 'Якість вимірювання шкал анкет, JSON',
+  downloadWeighted: 'Зважені національні показники поруч із незваженими, JSON',
+  reports: 'Звіти для міністерства',
+  reportsIntro: 'Метод, вибірка порівняно з населенням, якість вимірювання та основні показники, зважені й незважені, для кожної версії анкети. Їх зручно друкувати.',
   snapshotInfo: (cutOff, generated, id) => `Дані, отримані до ${cutOff}; опубліковано ${generated} (набір ${id}).`,
   licence: 'Дані можна повторно використовувати за ліцензією Creative Commons Attribution 4.0 (CC BY 4.0).',
   readMethodology: 'Як читати ці дані: інтервали, дані, що не публікуються, хто відповідав',
@@ -658,6 +674,10 @@ const ru: Texts = {
   downloadDictionary: 'Словарь данных (названия, формулы, столбцы), JSON',
   downloadDatapackage: 'Описание пакета данных (Frictionless), JSON',
   downloadManifest: 'Манифест (происхождение, контрольные суммы), JSON',
+  downloadQuality: 'Качество измерения шкал анкет, JSON',
+  downloadWeighted: 'Взвешенные национальные показатели рядом с невзвешенными, JSON',
+  reports: 'Отчёты для министерства',
+  reportsIntro: 'Метод, выборка в сравнении с населением, качество измерения и основные показатели, взвешенные и невзвешенные, для каждой версии анкеты. Их удобно печатать.',
   snapshotInfo: (cutOff, generated, id) => `Данные, полученные до ${cutOff}; опубликовано ${generated} (набор ${id}).`,
   licence: 'Данные можно повторно использовать по лицензии Creative Commons Attribution 4.0 (CC BY 4.0).',
   readMethodology: 'Как читать эти данные: интервалы, неопубликованные данные, кто отвечал',

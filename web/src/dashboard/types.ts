@@ -18,6 +18,11 @@ export interface Latest {
   datapackage: string;
   indicatorFolder: string;
   municipalityFolder: string;
+  /** Measurement quality and weighted national figures, when the aggregation made them. */
+  quality?: string;
+  weighted?: string;
+  /** The ministry's reports: keys ending in reports/{instrument}-v{version}.{language}.html. */
+  reports?: string[];
 }
 
 /** One row of a snapshot: every indicator x area x period has one; a withheld row carries only its key. */

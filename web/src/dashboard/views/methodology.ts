@@ -2,7 +2,7 @@
 import { h } from '../../common/dom';
 import type { Texts } from '../texts';
 import type { Latest } from '../types';
-import { downloads, snapshotDownloads } from './parts';
+import { downloads, reportLinks, snapshotDownloads } from './parts';
 
 export function methodologyView(t: Texts, latest: Latest | undefined): { title: string; content: Node[] } {
   const content: Node[] = [h('h1', { tabindex: -1 }, t.methodologyTitle)];
@@ -14,6 +14,10 @@ export function methodologyView(t: Texts, latest: Latest | undefined): { title: 
     content.push(section.heading ? h('section', {}, h('h2', {}, section.heading), body) : h('div', {}, body));
   }
   content.push(h('p', {}, t.fullRules));
-  if (latest) content.push(downloads(t, snapshotDownloads(t, latest)));
+  if (latest) {
+    const reports = reportLinks(t, latest.reports);
+    if (reports) content.push(reports);
+    content.push(downloads(t, snapshotDownloads(t, latest)));
+  }
   return { title: t.methodologyTitle, content };
 }

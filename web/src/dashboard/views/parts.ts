@@ -147,14 +147,32 @@ export function downloads(t: Texts, items: Download[]): HTMLElement {
 }
 
 export function snapshotDownloads(t: Texts, latest: { csv: string; indicators: string; dictionary: string;
-  datapackage: string; manifest: string }): Download[] {
-  return [
+  datapackage: string; manifest: string; quality?: string; weighted?: string }): Download[] {
+  const items = [
     { label: t.downloadAllCsv, key: latest.csv },
     { label: t.downloadAllJson, key: latest.indicators },
     { label: t.downloadDictionary, key: latest.dictionary },
     { label: t.downloadDatapackage, key: latest.datapackage },
     { label: t.downloadManifest, key: latest.manifest },
   ];
+  if (latest.quality) items.push({ label: t.downloadQuality, key: latest.quality });
+  if (latest.weighted) items.push({ label: t.downloadWeighted, key: latest.weighted });
+  return items;
+}
+
+/** The ministry's reports (HTML, opened rather than downloaded), named by questionnaire, version and language. */
+export function reportLinks(t: Texts, reports: string[] | undefined): HTMLElement | null {
+  const parsed = (reports ?? []).map((key) => ({ key, match: /reports\/(.+)-v(\d+)\.([a-z]{2})\.html$/.exec(key) }))
+    .filter((report) => report.match !== null);
+  if (parsed.length === 0) return null;
+  return h('section', { class: 'downloads', 'aria-labelledby': 'reports-heading' },
+    h('h2', { id: 'reports-heading' }, t.reports),
+    h('p', {}, t.reportsIntro),
+    h('ul', {}, parsed.map((report) => {
+      const [, instrument, version, language] = report.match as RegExpExecArray;
+      return h('li', {}, h('a', { href: fileUrl(report.key), hreflang: language },
+        `${instrument}, v${version} (${language.toUpperCase()})`));
+    })));
 }
 
 export function notice(title: string, text: string, kind = ''): HTMLElement {

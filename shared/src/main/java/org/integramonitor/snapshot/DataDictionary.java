@@ -210,7 +210,8 @@ final class DataDictionary {
                 "dataCutOff", "the last day (Vilnius) whose submissions are included (that day possibly in part)",
                 "manifest, indicators, csv, dictionary, datapackage", "keys of those files",
                 "indicatorFolder, municipalityFolder", "key prefixes of the per-indicator and per-area files",
-                "quality, weighted", "keys of quality.json and weighted.json (when the run made them)"));
+                "quality, weighted", "keys of quality.json and weighted.json (when the run made them)",
+                "reports", "keys of the ministry's reports (reports/{instrument}-v{version}.{language}.html)"));
         file(files, "manifest.json", "Provenance and integrity: every other file with its size and SHA-256.", Map.of(
                 "snapshotId, generatedAt, dataCutOff", "as in latest.json",
                 "instrumentVersions", "questionnaire versions the survey indicators read",

@@ -171,6 +171,12 @@ public final class SnapshotWriter {
         latest.put("datapackage", folder + "datapackage.json");
         latest.put("indicatorFolder", folder + "indicators/");
         latest.put("municipalityFolder", folder + "municipalities/");
+        ArrayNode reports = mapper.createArrayNode();
+        files.keySet().stream().filter(name -> name.startsWith("reports/") && name.endsWith(".html")).sorted()
+                .forEach(name -> reports.add(folder + name));
+        if (!reports.isEmpty()) {
+            latest.set("reports", reports);
+        }
         for (String extra : new String[]{QUALITY_FILE, WEIGHTED_FILE}) {
             if (extraFiles.containsKey(extra)) {
                 latest.put(extra.substring(0, extra.indexOf('.')), folder + extra);
