@@ -22,7 +22,8 @@ public final class CellTotals {
 
     private final Map<CellKey, Accumulator> municipalMonths = new HashMap<>();
     private final Map<Period, Map<String, ScaleSums>> scales = new TreeMap<>();
-    private final Map<Period, Map<String, Map<Stratum, StratumTally>>> strata = new TreeMap<>();
+    /** Mutable while days are added (count, sum, sum of squares per stratum): merging records would allocate per stratum and day. */
+    private final Map<Period, Map<String, Map<Stratum, long[]>>> strata = new TreeMap<>();
 
     public void add(DaySummary day) {
         Period month = Period.of(PeriodKind.MONTH, day.day());
@@ -34,9 +35,16 @@ public final class CellTotals {
         }
         if (!day.strata().isEmpty()) {
             for (PeriodKind kind : new PeriodKind[]{PeriodKind.QUARTER, PeriodKind.YEAR}) {
-                Map<String, Map<Stratum, StratumTally>> byId = strata.computeIfAbsent(Period.of(kind, day.day()), p -> new HashMap<>());
-                day.strata().forEach((id, byStratum) -> byStratum.forEach((stratum, tally) ->
-                        byId.computeIfAbsent(id, key -> new HashMap<>()).merge(stratum, tally, StratumTally::plus)));
+                Map<String, Map<Stratum, long[]>> byId = strata.computeIfAbsent(Period.of(kind, day.day()), p -> new HashMap<>());
+                day.strata().forEach((id, byStratum) -> {
+                    Map<Stratum, long[]> target = byId.computeIfAbsent(id, key -> new HashMap<>());
+                    byStratum.forEach((stratum, tally) -> {
+                        long[] sums = target.computeIfAbsent(stratum, key -> new long[3]);
+                        sums[0] += tally.n();
+                        sums[1] += tally.sum();
+                        sums[2] += tally.sumOfSquares();
+                    });
+                });
             }
         }
     }
@@ -66,6 +74,16 @@ public final class CellTotals {
 
     /** Per quarter and year: the stratum tallies of each indicator and of the weighted instrument's respondents. */
     public Map<Period, Map<String, Map<Stratum, StratumTally>>> strata() {
-        return Collections.unmodifiableMap(strata);
+        Map<Period, Map<String, Map<Stratum, StratumTally>>> copy = new TreeMap<>();
+        strata.forEach((period, byId) -> {
+            Map<String, Map<Stratum, StratumTally>> ids = new TreeMap<>();
+            byId.forEach((id, byStratum) -> {
+                Map<Stratum, StratumTally> tallies = new HashMap<>();
+                byStratum.forEach((stratum, sums) -> tallies.put(stratum, new StratumTally(sums[0], sums[1], sums[2])));
+                ids.put(id, tallies);
+            });
+            copy.put(period, ids);
+        });
+        return copy;
     }
 }

@@ -9,7 +9,7 @@ import org.integramonitor.disclosure.DisclosureControl;
 import org.integramonitor.disclosure.DisclosureSettings;
 import org.integramonitor.indicator.IndicatorCatalog;
 import org.integramonitor.indicator.IndicatorDefinition;
-import org.integramonitor.aggregation.DaySummary;
+import org.integramonitor.aggregation.SummaryBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.integramonitor.instrument.Instrument;
 import org.integramonitor.instrument.InstrumentCatalog;
@@ -153,7 +153,7 @@ public final class SnapshotService {
                 reused += daysInRange;
                 continue;
             }
-            DaySummary monthSummary = DaySummary.empty(from, summaryHash);
+            SummaryBuilder monthSummary = new SummaryBuilder(from, summaryHash);
             // the open month's closed days are kept as one running total too, so a refresh reads one file for them
             LocalDate closedThrough = closedBefore.minusDays(1).isAfter(to) ? to : closedBefore.minusDays(1);
             boolean openMonthWithClosedDays = !monthClosed && !closedThrough.isBefore(from);
@@ -162,7 +162,7 @@ public final class SnapshotService {
             LocalDate firstDayToRead = from;
             if (keptToDate.isPresent()) {
                 totals.add(keptToDate.get());
-                monthSummary = keptToDate.get();
+                monthSummary.add(keptToDate.get());
                 reused += (int) (closedThrough.toEpochDay() - from.toEpochDay() + 1);
                 firstDayToRead = closedThrough.plusDays(1);
             }
@@ -182,14 +182,14 @@ public final class SnapshotService {
                     }
                 }
                 totals.add(summary);
-                monthSummary = monthSummary.plus(summary);
+                monthSummary.add(summary);
                 if (openMonthWithClosedDays && keptToDate.isEmpty() && day.equals(closedThrough)) {
-                    summaries.put(monthToDateKey(from, closedThrough), DaySummaryCodec.write(mapper, monthSummary));
+                    summaries.put(monthToDateKey(from, closedThrough), DaySummaryCodec.write(mapper, monthSummary.build()));
                 }
             }
             if (monthClosed) {
                 // a closed month is kept whole too, so a run reads a dozen files a year instead of 365
-                summaries.put(monthKey(from), DaySummaryCodec.write(mapper, monthSummary));
+                summaries.put(monthKey(from), DaySummaryCodec.write(mapper, monthSummary.build()));
             }
         }
         long summarised = System.nanoTime();
