@@ -311,3 +311,26 @@ for (const language of LANGUAGES) {
     }
   });
 }
+
+test('the methodology page links the ministry\'s reports, which open under the CSP, accessible and printable', async () => {
+  const latest = await json('/latest.json');
+  assert.ok(Array.isArray(latest.reports) && latest.reports.length > 0, 'latest.json lists the reports');
+  const { context, page } = await open('#methodology', { language: 'en' });
+  const links = page.locator('#reports-heading + p + ul a');
+  assert.equal(await links.count(), latest.reports.length, 'every report is linked');
+  const english = page.locator('#reports-heading + p + ul a[hreflang="en"]', { hasText: 'tcn-integration, v1' });
+  assert.equal(await english.count(), 1);
+  await english.click();
+  await page.waitForLoadState('load');
+  assert.match(page.url(), /reports\/tcn-integration-v1\.en\.html$/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // the stylesheet is the report's own, from the same snapshot folder
+  assert.ok(await page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('/report.css'))));
+  assert.ok(await page.locator('svg[role="img"]').count() > 0, 'the report draws its charts');
+  await assertClean(assert, page, 'the ministry\'s report');
+  await assertAccessible(assert, page, 'the ministry\'s report');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10_000, 'the report prints');
+  await context.close();
+});
