@@ -226,3 +226,29 @@ test('every form page passes axe-core (WCAG 2.2 A and AA) in all four languages,
     await context.close();
   }
 });
+
+test('the training evaluation is filled in through the same form (?instrument=) and stored as its own questionnaire', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(`${baseUrl()}/?instrument=training-evaluation`);
+  await page.locator('h1').first().waitFor();
+  await chooseLanguage(page, 'en');
+  assert.equal(await page.locator('h1').textContent(), 'Evaluation of trainings and study visits');
+  await assertAccessible(assert, page, 'the training evaluation\'s start page');
+  await page.getByRole('button', { name: 'Start the survey' }).click();
+  const answers = {
+    event_type: 'study_visit', municipality: 'LT-43', participant_role: 'municipal_staff',
+    relevance: 5, usefulness: 4, organisation: 4, trainers: 5, would_recommend: true,
+    comment: 'More time for questions, please.',
+  };
+  const posted = [];
+  page.on('request', (request) => { if (request.method() === 'POST') posted.push({ url: request.url(), body: request.postDataJSON() }); });
+  await answerAllPages(page, assert, answers);
+  const submissionId = await receiptOf(page);
+  assert.equal(posted.length, 1, 'one POST');
+  assert.match(posted[0].url, /\/v1\/instruments\/training-evaluation\/submissions$/);
+  assert.equal(posted[0].body.submissionId, submissionId);
+  assert.deepEqual(posted[0].body.answers, answers);
+  report(`submission-training-evaluation-${submissionId}`, { submissionId, instrument: 'training-evaluation', language: 'en', answers });
+  await assertClean(assert, page, 'the training evaluation');
+  await context.close();
+});

@@ -49,7 +49,8 @@ class DeployedJarTest {
             assertThat(replayed.get("statusCode").asInt()).isEqualTo(200);
             assertThat(json(replayed.get("body").asText())).isEqualTo(json(created.get("body").asText()));
             assertThat(list.get("statusCode").asInt()).isEqualTo(200);
-            assertThat(json(list.get("body").asText()).at("/instruments/0/id").asText()).isEqualTo("tcn-integration");
+            assertThat(json(list.get("body").asText()).get("instruments").findValuesAsText("id"))
+                    .containsExactly("municipal-self-assessment", "tcn-integration", "training-evaluation");
             assertThat(invalid.get("statusCode").asInt()).isEqualTo(400);
             assertThat(invalid.get("headers").get("Content-Type").asText()).isEqualTo("application/problem+json");
             assertThat(SubmissionsHttpTest.item("integra-submissions", submissionId)).isNotEmpty();

@@ -71,14 +71,26 @@ class WebPagesBrowserTest {
         assertThat(item.hasItem()).as("submission %s stored", id).isTrue();
         assertThat(item.item().get("language").s()).isEqualTo(receipt.get("language").asText());
         ObjectNode expected = ((ObjectNode) receipt.get("answers")).deepCopy();
-        JsonNode comment = expected.remove("overall_comment");
+        // free-text answers are stored apart: which items those are, the questionnaire's own definition says
+        String instrumentId = receipt.path("instrument").asText("tcn-integration");
+        Map<String, JsonNode> texts = new java.util.TreeMap<>();
+        org.integramonitor.instrument.InstrumentCatalog.loadDefault(TestSystem.JSON).latestPublished(instrumentId).orElseThrow()
+                .items().stream().filter(itemDefinition -> itemDefinition.type() == org.integramonitor.instrument.ItemType.TEXT)
+                .forEach(itemDefinition -> {
+                    JsonNode text = expected.remove(itemDefinition.id());
+                    if (text != null) {
+                        texts.put(itemDefinition.id(), text);
+                    }
+                });
         JsonNode stored = TestSystem.JSON.readTree(item.item().get("answers").s());
         assertThat(sorted(stored)).as("structured answers of %s", id).isEqualTo(sorted(expected));
-        if (comment != null) {
+        if (!texts.isEmpty()) {
             GetItemResponse text = system.dynamoDb().getItem(b -> b.tableName("integra-submission-free-text")
                     .consistentRead(true).key(Map.of("submissionId", AttributeValue.fromS(id))));
-            assertThat(text.item().get("texts").m().get("overall_comment").s()).isEqualTo(comment.asText().strip());
+            texts.forEach((itemId, given) ->
+                    assertThat(text.item().get("texts").m().get(itemId).s()).isEqualTo(given.asText().strip()));
         }
+        assertThat(item.item().get("instrumentId").s()).isEqualTo(instrumentId);
     }
 
     /** Answers with multiple-choice selections sorted, as the store's canonical form keeps them. */
