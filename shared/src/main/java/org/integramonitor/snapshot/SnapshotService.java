@@ -255,8 +255,8 @@ public final class SnapshotService {
         statistics.weighting().ifPresent(weighting -> {
             List<WeightedFigures.PeriodFigures> periods = WeightedFigures.compute(totals.strata(), weighting.instrumentId(),
                     weighting.margins(), indicators.all(), weighting.settings(), minimum);
-            files.put(SnapshotWriter.WEIGHTED_FILE, bytes(StatisticsDocuments.weighted(mapper, snapshotId, weighting.instrumentId(),
-                    weighting.margins(), periods, indicators.all(), cells, disclosure)));
+            files.put(SnapshotWriter.WEIGHTED_FILE, bytes(StatisticsDocuments.weighted(mapper, snapshotId, weighting,
+                    periods, indicators.all(), cells, disclosure)));
         });
         return files;
     }

@@ -104,7 +104,7 @@ final class StatisticsDocuments {
         }
     }
 
-    static ObjectNode weighted(ObjectMapper mapper, String snapshotId, String instrumentId, PopulationMargins margins,
+    static ObjectNode weighted(ObjectMapper mapper, String snapshotId, SurveyStatistics.Weighting weighting,
                                List<WeightedFigures.PeriodFigures> periods, List<IndicatorDefinition> indicators,
                                List<PublishedCell> cells, DisclosureControl disclosure) {
         Map<String, PublishedCell> national = new HashMap<>();
@@ -114,12 +114,20 @@ final class StatisticsDocuments {
         indicators.forEach(indicator -> byId.put(indicator.id(), indicator));
         ObjectNode root = mapper.createObjectNode();
         root.put("snapshotId", snapshotId);
+        String instrumentId = weighting.instrumentId();
+        PopulationMargins margins = weighting.margins();
         root.put("instrument", instrumentId);
         ObjectNode marginsNode = root.putObject("margins");
         marginsNode.put("id", margins.id());
         marginsNode.put("version", margins.version());
         marginsNode.put("example", margins.example());
         marginsNode.put("source", margins.source());
+        marginsNode.put("population", weighting.population());
+        if (weighting.referenceDate().isPresent()) {
+            marginsNode.put("referenceDate", weighting.referenceDate().get());
+        } else {
+            marginsNode.putNull("referenceDate");
+        }
         ArrayNode periodNodes = root.putArray("periods");
         for (WeightedFigures.PeriodFigures figures : periods) {
             ObjectNode node = periodNodes.addObject();

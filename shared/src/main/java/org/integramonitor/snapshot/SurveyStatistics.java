@@ -16,8 +16,13 @@ import java.util.Optional;
 public record SurveyStatistics(InstrumentCatalog instruments, PilotSubmissionReader pilots,
                                Optional<Weighting> weighting) {
 
-    /** Population margins for one instrument's respondents, and the raking rules. */
-    public record Weighting(String instrumentId, PopulationMargins margins, RakingSettings settings) {
+    /** Population margins for one instrument's respondents, what population they describe and when, and the raking rules. */
+    public record Weighting(String instrumentId, PopulationMargins margins, RakingSettings settings, String population,
+                            Optional<String> referenceDate) {
+
+        public Weighting(String instrumentId, PopulationMargins margins, RakingSettings settings) {
+            this(instrumentId, margins, settings, "", Optional.empty());
+        }
     }
 
     public static final SurveyStatistics NONE = new SurveyStatistics(null, PilotSubmissionReader.NONE, Optional.empty());

@@ -52,8 +52,12 @@ public record PopulationMargins(String id, int version, boolean example, String 
         return margin(Stratum.Dimension.MUNICIPALITY).values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    /** Margins with the instrument version they were validated against. */
-    public record ForInstrument(Instrument instrument, PopulationMargins margins) {
+    /**
+     * Margins with the instrument version they were validated against, and the file's description of the
+     * population and its reference date (shown with the weighted figures).
+     */
+    public record ForInstrument(Instrument instrument, PopulationMargins margins, String population,
+                                java.util.Optional<String> referenceDate) {
     }
 
     /**
@@ -71,7 +75,9 @@ public record PopulationMargins(String id, int version, boolean example, String 
             Instrument instrument = instruments.published(instrumentId, version).orElseThrow(() -> new DefinitionException(
                     DEFAULT_RESOURCE, List.of("names instrument '" + instrumentId + "' version " + version
                             + ", which is not a published or retired version")));
-            return new ForInstrument(instrument, loadDefault(mapper, instrument));
+            JsonNode reference = root.path("referenceDate");
+            return new ForInstrument(instrument, loadDefault(mapper, instrument), root.path("population").asText(""),
+                    reference.isTextual() ? java.util.Optional.of(reference.asText()) : java.util.Optional.empty());
         } catch (IOException e) {
             throw new DefinitionException(DEFAULT_RESOURCE, List.of("not valid JSON: " + e.getMessage()));
         }

@@ -239,6 +239,14 @@ class SurveyStatisticsSnapshotTest {
     }
 
     @Test
+    void theShippedMarginsNameTheirInstrumentAndPopulation() {
+        PopulationMargins.ForInstrument shipped = PopulationMargins.loadDefault(mapper, instruments);
+        assertThat(shipped.instrument().id()).isEqualTo("tcn-integration");
+        assertThat(shipped.population()).contains("third-country nationals");
+        assertThat(shipped.margins().example()).isTrue();
+    }
+
+    @Test
     void aRefreshReusingStoredSummariesPublishesTheSameStatisticsAsAFullRecompute() throws IOException {
         SnapshotService service = service(PilotSubmissionReader.NONE);
         SnapshotService.Result full = service.run(false);

@@ -73,7 +73,8 @@ public class AggregationBeans {
         PopulationMargins.ForInstrument margins = PopulationMargins.loadDefault(json.mapper(), instruments);
         return new SurveyStatistics(instruments,
                 new DynamoDbPilotSubmissionReader(dynamoDb, settings.submissionsTable(), json.mapper()),
-                Optional.of(new SurveyStatistics.Weighting(margins.instrument().id(), margins.margins(), RakingSettings.DEFAULT)));
+                Optional.of(new SurveyStatistics.Weighting(margins.instrument().id(), margins.margins(), RakingSettings.DEFAULT,
+                        margins.population(), margins.referenceDate())));
     }
 
     @Singleton
