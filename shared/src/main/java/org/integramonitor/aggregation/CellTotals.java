@@ -3,7 +3,6 @@ package org.integramonitor.aggregation;
 import org.integramonitor.quality.ScaleSums;
 import org.integramonitor.weighting.Stratum;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,15 +35,8 @@ public final class CellTotals {
         if (!day.strata().isEmpty()) {
             for (PeriodKind kind : new PeriodKind[]{PeriodKind.QUARTER, PeriodKind.YEAR}) {
                 Map<String, Map<Stratum, long[]>> byId = strata.computeIfAbsent(Period.of(kind, day.day()), p -> new HashMap<>());
-                day.strata().forEach((id, byStratum) -> {
-                    Map<Stratum, long[]> target = byId.computeIfAbsent(id, key -> new HashMap<>());
-                    byStratum.forEach((stratum, tally) -> {
-                        long[] sums = target.computeIfAbsent(stratum, key -> new long[3]);
-                        sums[0] += tally.n();
-                        sums[1] += tally.sum();
-                        sums[2] += tally.sumOfSquares();
-                    });
-                });
+                day.strata().forEach((id, byStratum) ->
+                        StratumTally.addInto(byId.computeIfAbsent(id, key -> new HashMap<>()), byStratum));
             }
         }
     }
@@ -77,11 +69,7 @@ public final class CellTotals {
         Map<Period, Map<String, Map<Stratum, StratumTally>>> copy = new TreeMap<>();
         strata.forEach((period, byId) -> {
             Map<String, Map<Stratum, StratumTally>> ids = new TreeMap<>();
-            byId.forEach((id, byStratum) -> {
-                Map<Stratum, StratumTally> tallies = new HashMap<>();
-                byStratum.forEach((stratum, sums) -> tallies.put(stratum, new StratumTally(sums[0], sums[1], sums[2])));
-                ids.put(id, tallies);
-            });
+            byId.forEach((id, byStratum) -> ids.put(id, StratumTally.of(byStratum, new HashMap<>())));
             copy.put(period, ids);
         });
         return copy;

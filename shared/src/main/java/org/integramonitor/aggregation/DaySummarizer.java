@@ -77,11 +77,7 @@ public final class DaySummarizer {
             cells.put(id, sorted);
         });
         Map<String, Map<Stratum, StratumTally>> sortedStrata = new TreeMap<>();
-        strata.forEach((id, byStratum) -> {
-            Map<Stratum, StratumTally> sorted = new TreeMap<>();
-            byStratum.forEach((stratum, sums) -> sorted.put(stratum, new StratumTally(sums[0], sums[1], sums[2])));
-            sortedStrata.put(id, sorted);
-        });
+        strata.forEach((id, byStratum) -> sortedStrata.put(id, StratumTally.of(byStratum, new TreeMap<>())));
         Map<String, ScaleSums> sortedScales = new TreeMap<>();
         scales.forEach((key, tally) -> sortedScales.put(key, tally.toSums()));
         return new DaySummary(day, indicators.definitionsHash(), count[0], cells, sortedScales, sortedStrata);

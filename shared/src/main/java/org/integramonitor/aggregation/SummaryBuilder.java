@@ -33,15 +33,7 @@ public final class SummaryBuilder {
             byMunicipality.forEach((municipality, accumulator) -> target.merge(municipality, accumulator, Accumulator::plus));
         });
         summary.scales().forEach((key, sums) -> scales.merge(key, sums, ScaleSums::plus));
-        summary.strata().forEach((id, byStratum) -> {
-            Map<Stratum, long[]> target = strata.computeIfAbsent(id, key -> new HashMap<>());
-            byStratum.forEach((stratum, tally) -> {
-                long[] sums = target.computeIfAbsent(stratum, key -> new long[3]);
-                sums[0] += tally.n();
-                sums[1] += tally.sum();
-                sums[2] += tally.sumOfSquares();
-            });
-        });
+        summary.strata().forEach((id, byStratum) -> StratumTally.addInto(strata.computeIfAbsent(id, key -> new HashMap<>()), byStratum));
         return this;
     }
 
@@ -50,11 +42,7 @@ public final class SummaryBuilder {
         Map<String, Map<String, Accumulator>> sortedCells = new TreeMap<>();
         cells.forEach((indicator, byMunicipality) -> sortedCells.put(indicator, new TreeMap<>(byMunicipality)));
         Map<String, Map<Stratum, StratumTally>> sortedStrata = new TreeMap<>();
-        strata.forEach((id, byStratum) -> {
-            Map<Stratum, StratumTally> sorted = new TreeMap<>();
-            byStratum.forEach((stratum, sums) -> sorted.put(stratum, new StratumTally(sums[0], sums[1], sums[2])));
-            sortedStrata.put(id, sorted);
-        });
+        strata.forEach((id, byStratum) -> sortedStrata.put(id, StratumTally.of(byStratum, new TreeMap<>())));
         return new DaySummary(day, definitionsHash, submissions, sortedCells, new TreeMap<>(scales), sortedStrata);
     }
 }

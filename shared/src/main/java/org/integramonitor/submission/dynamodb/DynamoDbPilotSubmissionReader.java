@@ -7,8 +7,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -46,15 +44,7 @@ public final class DynamoDbPilotSubmissionReader implements PilotSubmissionReade
                 .projectionExpression("instrumentId, instrumentVersion, municipality, answers, #language, "
                         + PILOT_RECEIVED_DATE)
                 .build();
-        dynamoDb.queryPaginator(query).items().forEach(item -> {
-            try {
-                consumer.accept(new SubmissionRecord(item.get("instrumentId").s(),
-                        Integer.parseInt(item.get("instrumentVersion").n()), item.get("municipality").s(),
-                        LocalDate.parse(item.get(PILOT_RECEIVED_DATE).s()), mapper.readTree(item.get("answers").s()),
-                        item.containsKey("language") ? item.get("language").s() : SubmissionRecord.UNKNOWN_LANGUAGE));
-            } catch (IOException e) {
-                throw new UncheckedIOException("unreadable answers in a stored pilot submission", e);
-            }
-        });
+        dynamoDb.queryPaginator(query).items().forEach(item -> consumer.accept(
+                DynamoDbSubmissionReader.record(item, LocalDate.parse(item.get(PILOT_RECEIVED_DATE).s()), mapper)));
     }
 }

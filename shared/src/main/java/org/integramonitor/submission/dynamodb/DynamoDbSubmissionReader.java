@@ -38,15 +38,17 @@ public final class DynamoDbSubmissionReader implements SubmissionReader {
                 .expressionAttributeNames(Map.of("#language", "language"))
                 .projectionExpression("instrumentId, instrumentVersion, municipality, answers, #language")
                 .build();
-        dynamoDb.queryPaginator(query).items().forEach(item -> {
-            try {
-                consumer.accept(new SubmissionRecord(item.get("instrumentId").s(),
-                        Integer.parseInt(item.get("instrumentVersion").n()), item.get("municipality").s(), day,
-                        mapper.readTree(item.get("answers").s()),
-                        item.containsKey("language") ? item.get("language").s() : SubmissionRecord.UNKNOWN_LANGUAGE));
-            } catch (IOException e) {
-                throw new UncheckedIOException("unreadable answers in a stored submission", e);
-            }
-        });
+        dynamoDb.queryPaginator(query).items().forEach(item -> consumer.accept(record(item, day, mapper)));
+    }
+
+    /** The aggregation's view of a stored item (from either index): never its free text or fingerprint. */
+    static SubmissionRecord record(Map<String, AttributeValue> item, LocalDate receivedOn, ObjectMapper mapper) {
+        try {
+            return new SubmissionRecord(item.get("instrumentId").s(), Integer.parseInt(item.get("instrumentVersion").n()),
+                    item.get("municipality").s(), receivedOn, mapper.readTree(item.get("answers").s()),
+                    item.containsKey("language") ? item.get("language").s() : SubmissionRecord.UNKNOWN_LANGUAGE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable answers in a stored submission", e);
+        }
     }
 }
