@@ -128,6 +128,16 @@ final class ReportRenderer {
         h.close("footer");
     }
 
+    /** A chapter that needs weighted.json, in a snapshot without it: says so and closes the chapter. */
+    private boolean closedWithoutWeightedFigures() {
+        if (weighted != null) {
+            return false;
+        }
+        h.element("p", t.get("summary.noWeighted"));
+        h.close("section");
+        return true;
+    }
+
     private boolean exampleMargins() {
         if (weighted == null) {
             return false;
@@ -320,9 +330,7 @@ final class ReportRenderer {
 
     private void sample() {
         chapter("sample", "3", t.get("sample.title"));
-        if (weighted == null) {
-            h.element("p", t.get("summary.noWeighted"));
-            h.close("section");
+        if (closedWithoutWeightedFigures()) {
             return;
         }
         h.element("p", t.get("sample.intro"));
@@ -681,9 +689,7 @@ final class ReportRenderer {
 
     private void keyIndicators() {
         chapter("indicators", "5", t.get("indicators.title"));
-        if (weighted == null) {
-            h.element("p", t.get("summary.noWeighted"));
-            h.close("section");
+        if (closedWithoutWeightedFigures()) {
             return;
         }
         h.element("p", t.get("indicators.intro"));

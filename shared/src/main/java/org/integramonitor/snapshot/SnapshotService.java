@@ -237,16 +237,7 @@ public final class SnapshotService {
             return files;
         }
         int minimum = disclosureSettings.minimumDenominator();
-        Map<String, ScaleSums> pilotSums = new TreeMap<>();
-        for (Instrument pilot : statistics.instruments().pilots()) {
-            List<InstrumentScales.Definition> scales = InstrumentScales.of(pilot);
-            statistics.pilots().forEachPilotSubmission(pilot.id(), pilot.version(), submission -> {
-                for (InstrumentScales.Definition scale : scales) {
-                    String key = DaySummary.scaleKey(pilot.id(), pilot.version(), submission.language(), scale.sectionId());
-                    pilotSums.put(key, InstrumentScales.add(pilotSums.getOrDefault(key, scale.empty()), pilot, submission.answers()));
-                }
-            });
-        }
+        Map<String, ScaleSums> pilotSums = pilotScaleSums();
         // quality changes once a quarter: from the quarters that ended before the first open day
         QualityReport quality = QualityReport.build(totals.scalesOfQuartersEndedBefore(closedBefore), pilotSums,
                 statistics.instruments(), minimum);
@@ -293,6 +284,23 @@ public final class SnapshotService {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Every pilot version's scale sums from its pilot submissions, added in place as the day summaries' are. */
+    private Map<String, ScaleSums> pilotScaleSums() {
+        Map<String, ScaleSums.Tally> tallies = new TreeMap<>();
+        for (Instrument pilot : statistics.instruments().pilots()) {
+            List<InstrumentScales.Definition> scales = InstrumentScales.of(pilot);
+            statistics.pilots().forEachPilotSubmission(pilot.id(), pilot.version(), submission -> {
+                for (InstrumentScales.Definition scale : scales) {
+                    String key = DaySummary.scaleKey(pilot.id(), pilot.version(), submission.language(), scale.sectionId());
+                    scale.addTo(tallies.computeIfAbsent(key, k -> scale.empty().tally()), submission.answers());
+                }
+            });
+        }
+        Map<String, ScaleSums> sums = new TreeMap<>();
+        tallies.forEach((key, tally) -> sums.put(key, tally.toSums()));
+        return sums;
     }
 
     private byte[] bytes(Object document) {
